@@ -114,7 +114,7 @@ def test_unreadable_trips_leave_lines_out() -> None:
 def test_not_a_zip_or_no_stops() -> None:
     with pytest.raises(FeedError, match="not a GTFS zip"):
         parse_gtfs_zip(b"<html>404</html>", source="x")
-    with pytest.raises(FeedError, match="no stops.txt"):
+    with pytest.raises(FeedError, match=r"no stops\.txt"):
         parse_gtfs_zip(make_zip(feed_files("routes.txt")), source="x")
 
 
