@@ -1,0 +1,113 @@
+"""Rendering screens offscreen: ``kiosk screenshot`` and ``kiosk selftest``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk, build_kiosk, create_application, prepare_qt_environment, resolve_data_dir
+from kiosk.config import Config
+
+log = logging.getLogger(__name__)
+
+
+def _application() -> QApplication:
+    prepare_qt_environment(offscreen=True)
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else create_application(["kiosk"])
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
+    """Show ``view`` as a visitor would reach it (the event screen: the first upcoming event)."""
+    window = kiosk.window
+    if view == "event":
+        now = kiosk.session.now()
+        first = next(iter(kiosk.content.snapshot.upcoming(now)), None)
+        window.go("programme")
+        window.go("event", event_id or (first.id if first else ""))
+    elif view == "home":
+        window.go_home()
+    else:
+        window.go(view)
+    _settle()
+
+
+def render(kiosk: Kiosk, size: tuple[int, int]) -> QImage:
+    kiosk.window.resize(*size)
+    kiosk.window.show()
+    _settle()
+    return kiosk.window.grab().toImage()
+
+
+def screenshot(
+    config: Config,
+    view: str,
+    out: Path,
+    size: tuple[int, int],
+    language: str | None,
+    event_id: str | None,
+    data_dir: Path | None,
+) -> int:
+    _application()
+    kiosk = build_kiosk(config, resolve_data_dir(config, data_dir))
+    try:
+        kiosk.content.refresh_now()
+        if language:
+            kiosk.session.set_language(language)
+        kiosk.window.resize(*size)
+        open_screen(kiosk, view, event_id)
+        image = render(kiosk, size)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out)):
+            log.error("cannot write %s", out)
+            return 1
+        log.info("wrote %s (%dx%d)", out, image.width(), image.height())
+        return 0
+    finally:
+        kiosk.shutdown()
+
+
+def _looks_blank(image: QImage) -> bool:
+    """True when a grid of sampled pixels is all one colour."""
+    colours = {
+        image.pixel(x, y)
+        for x in range(0, image.width(), max(1, image.width() // 40))
+        for y in range(0, image.height(), max(1, image.height() // 40))
+    }
+    return len(colours) < 3
+
+
+def selftest(config: Config, data_dir: Path | None) -> int:
+    """Build every screen, in landscape and portrait; name each one that fails."""
+    _application()
+    kiosk = build_kiosk(config, resolve_data_dir(config, data_dir))
+    failures: list[str] = []
+    try:
+        snapshot = kiosk.content.refresh_now()
+        if not snapshot.events:
+            failures.append("content: no upcoming event")
+        for size in ((1920, 1080), (1080, 1920)):
+            for view in kiosk.window.screens:
+                try:
+                    open_screen(kiosk, view)
+                    if _looks_blank(render(kiosk, size)):
+                        failures.append(f"{view} at {size[0]}x{size[1]}: blank")
+                except Exception as exc:  # report every screen, not just the first failure
+                    log.exception("screen %s failed", view)
+                    failures.append(f"{view} at {size[0]}x{size[1]}: {exc}")
+    finally:
+        kiosk.shutdown()
+    for failure in failures:
+        log.error("selftest: %s", failure)
+    if not failures:
+        log.info("selftest: every screen renders")
+    return 1 if failures else 0

@@ -1,0 +1,257 @@
+"""Reusable touch widgets: plain-text labels, kinetic scroll areas, chips, tappable cards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QLayout,
+    QHBoxLayout,
+    QLayoutItem,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+TAP_SLOP_PX = 24  # a finger moving less than this is a tap, more is a scroll
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that shows content as plain text (QLabel would otherwise guess at rich text)."""
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def button(text: str = "", role: str | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item of ``layout`` (views rebuild their lists on new content)."""
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif (child := item.layout()) is not None:
+            clear_layout(child)
+
+
+class KineticScrollArea(QScrollArea):
+    """A vertical scroll area that follows the finger and keeps its momentum (QScroller)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        viewport = self.viewport()
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+        scroller = QScroller.scroller(viewport)
+        props = scroller.scrollerProperties()
+        policy = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, policy)
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, policy)
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+        scroller.setScrollerProperties(props)
+
+    def scroll_to_top(self) -> None:
+        QScroller.scroller(self.viewport()).stop()
+        self.verticalScrollBar().setValue(0)
+
+
+class TapCard(QFrame):
+    """A card that emits ``tapped`` on a press and release in place (not at the end of a scroll)."""
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._pressed_at: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = event.globalPosition().toPoint()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        start, self._pressed_at = self._pressed_at, None
+        moved = start is not None and (event.globalPosition().toPoint() - start).manhattanLength()
+        if (
+            start is not None
+            and moved is not None
+            and moved < TAP_SLOP_PX
+            and self.rect().contains(event.position().toPoint())
+        ):
+            self.tapped.emit()
+        event.accept()
+
+
+class FlowLayout(QLayout):
+    """Lays items left to right and wraps to a new row: chips stay visible at any width or text size."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and row_height > 0:
+                x, y = rect.x(), y + row_height + self._spacing
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
+
+
+class ChipBar(QWidget):
+    """A row of filter chips: "all" plus one per value; several may be selected at once."""
+
+    selectionChanged = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = FlowLayout(self)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)
+        self._group.buttonToggled.connect(self._on_toggled)
+        self._all: QPushButton | None = None
+        self._values: list[str] = []
+        self._updating = False
+
+    def set_chips(self, all_label: str, chips: Sequence[tuple[str, str]], selected: Sequence[str] = ()) -> None:
+        """``chips`` are (value, label) pairs; the selection is kept where the values still exist."""
+        self._updating = True
+        for b in self._group.buttons():
+            self._group.removeButton(b)
+        clear_layout(self._layout)
+        self._values = [v for v, _ in chips]
+        self._all = self._chip(all_label, "")
+        for value, text in chips:
+            self._chip(text, value).setChecked(value in selected)
+        self._all.setChecked(not self.selected())
+        self._updating = False
+
+    def selected(self) -> list[str]:
+        return [str(b.property("value")) for b in self._group.buttons() if b.isChecked() and b.property("value")]
+
+    def retitle(self, labels: dict[str, str]) -> None:
+        for b in self._group.buttons():
+            b.setText(labels.get(str(b.property("value")), b.text()))
+
+    def _chip(self, text: str, value: str) -> QPushButton:
+        chip = button(text, "chip")
+        chip.setCheckable(True)
+        chip.setProperty("value", value)
+        self._group.addButton(chip)
+        self._layout.addWidget(chip)
+        return chip
+
+    def _on_toggled(self, chip: QAbstractButton, checked: bool) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        if chip is self._all:
+            for b in self._group.buttons():
+                b.setChecked(b is self._all)
+        elif self._all is not None:
+            self._all.setChecked(not self.selected())
+        self._updating = False
+        self.selectionChanged.emit(self.selected())
+
+
+class Tile(QPushButton):
+    """A big door on the home screen: a pictogram, a title and one line saying what is behind it."""
+
+    def __init__(self, icon: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "tile")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 20, 28, 20)
+        row.setSpacing(24)
+        self.icon = label(icon, "display", wrap=False)
+        self.title = label(role="title")
+        self.subtitle = label(role="muted")
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        row.addWidget(self.icon)
+        row.addLayout(column, 1)
+        for part in (self.icon, self.title, self.subtitle):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def set_texts(self, title: str, subtitle: str) -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.setAccessibleName(title)
+
+
+class NoContextMenu(QObject):
+    """An application-wide event filter: no context menu anywhere (long press, right click)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.ContextMenu

@@ -1,0 +1,115 @@
+"""The event detail: everything a visitor needs to decide and to go, as plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.model import Accessibility, Event, RegistrationType, Snapshot, Status
+from kiosk.services.session import Session
+from kiosk.ui.categories import category_label, pictogram
+from kiosk.ui.widgets import KineticScrollArea, clear_layout, label
+from kiosk.views.base import Screen
+from kiosk.views.formatting import full_date, status_label
+
+
+class EventView(Screen):
+    name = "event"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._snapshot = Snapshot()
+        self._event_id: str | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 24, 48, 0)
+        self.scroll = KineticScrollArea()
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, 16, 32)
+        self.body.setSpacing(16)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll)
+
+    @property
+    def event(self) -> Event | None:
+        return next((e for e in self._snapshot.events if e.id == self._event_id), None)
+
+    def set_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        self._fill()
+
+    def show_event(self, event_id: str) -> None:
+        self._event_id = event_id
+        self._fill()
+        self.scroll.scroll_to_top()
+
+    def retranslate(self) -> None:
+        self._fill()
+
+    def _section(self, title: str, text: str) -> None:
+        if text.strip():
+            self.body.addWidget(label(title, "day"))
+            self.body.addWidget(label(text))
+
+    def _fill(self) -> None:
+        clear_layout(self.body)
+        event = self.event
+        if event is None:
+            self.body.addWidget(label(self.tr("Cet événement n'est plus au programme."), "title"))
+            self.body.addWidget(label(self.tr("Touchez « Retour » pour voir les autres."), "muted"))
+            self.body.addStretch(1)
+            return
+        lang, now, locale = self.session.language, self.session.now(), self.session.locale
+        kinds = " · ".join(f"{pictogram(c)} {category_label(c)}" for c in event.categories)
+        if kinds:
+            self.body.addWidget(label(kinds, "muted"))
+        title = label(event.title.get(lang), "display")
+        title.setObjectName("event-title")
+        self.body.addWidget(title)
+        when = QHBoxLayout()
+        when.addWidget(label("🕒 " + full_date(event, now, locale), "title"), 1)
+        if (status := status_label(event.status)) is not None:
+            when.addWidget(label(status, "badge-warning", wrap=False))
+        elif event.is_happening(now):
+            when.addWidget(label(self.tr("En ce moment"), "badge-live", wrap=False))
+        self.body.addLayout(when)
+        if event.place is not None:
+            place = "\n".join(p for p in (event.place.name, event.place.address) if p)
+            self._section("📍 " + self.tr("Lieu"), place)
+        self._section("ℹ️ " + self.tr("En quelques mots"), event.description.get(lang))
+        self._section("♿ " + self.tr("Accessibilité"), self._accessibility(event))
+        self._section("🎟️ " + self.tr("Tarifs et conditions"), self._conditions(event))
+        self._section("✍️ " + self.tr("Inscription"), self._registration(event))
+        self.body.addStretch(1)
+
+    def _accessibility(self, event: Event) -> str:
+        names = {
+            Accessibility.MOTOR: self.tr("Accessible en fauteuil roulant"),
+            Accessibility.HEARING: self.tr("Adapté aux personnes sourdes ou malentendantes"),
+            Accessibility.VISUAL: self.tr("Adapté aux personnes aveugles ou malvoyantes"),
+            Accessibility.PSYCHIC: self.tr("Adapté aux personnes en situation de handicap psychique"),
+            Accessibility.INTELLECTUAL: self.tr("Adapté aux personnes en situation de handicap mental"),
+        }
+        return "\n".join(names[a] for a in Accessibility if a in event.accessibility)
+
+    def _conditions(self, event: Event) -> str:
+        lines = [event.conditions.get(self.session.language)]
+        if event.age_min is not None and event.age_max is not None:
+            lines.append(self.tr("De %1 à %2 ans").replace("%1", str(event.age_min)).replace("%2", str(event.age_max)))
+        elif event.age_min is not None:
+            lines.append(self.tr("À partir de %1 ans").replace("%1", str(event.age_min)))
+        return "\n".join(line for line in lines if line)
+
+    def _registration(self, event: Event) -> str:
+        if event.status is Status.CANCELLED:
+            return self.tr("Cet événement est annulé : pas d'inscription.")
+        if event.status is Status.FULL:
+            return self.tr("C'est complet : plus d'inscription possible.")
+        names = {
+            RegistrationType.LINK: self.tr("Sur internet"),
+            RegistrationType.EMAIL: self.tr("Par e-mail"),
+            RegistrationType.PHONE: self.tr("Par téléphone"),
+        }
+        lines = [f"{names[r.type]} : {r.value}" for r in event.registration]
+        if not lines and event.url:
+            lines.append(f"{names[RegistrationType.LINK]} : {event.url}")
+        return "\n".join(lines) or self.tr("Renseignez-vous à l’accueil du Champ Libre.")

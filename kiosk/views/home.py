@@ -1,0 +1,123 @@
+"""The home screen: three big doors (programme, leisure map, discovery), what's on soon, languages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content.model import Snapshot
+from kiosk.services.session import Session
+from kiosk.ui.widgets import KineticScrollArea, Tile, button, clear_layout, label
+from kiosk.views.base import Screen
+from kiosk.views.cards import EventCard
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "nl": "Nederlands"}  # each in its own language
+HIGHLIGHTS = 3
+
+
+class HomeView(Screen):
+    name = "home"
+
+    programmeRequested = Signal()
+    mapRequested = Signal()
+    discoveryRequested = Signal()
+    eventChosen = Signal(str)
+    languageChosen = Signal(str)
+
+    def __init__(self, session: Session, languages: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._snapshot = Snapshot()
+        self.scroll = KineticScrollArea()
+        QVBoxLayout(self).addWidget(self.scroll)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(48, 24, 48, 24)
+        outer.setSpacing(20)
+        self.scroll.setWidget(body)
+
+        self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        greeting = QVBoxLayout()
+        self.welcome = label(role="display")
+        self.tagline = label(role="muted")
+        greeting.addWidget(self.welcome)
+        greeting.addWidget(self.tagline)
+        self.top.addLayout(greeting, 1)
+        langs = QVBoxLayout()
+        self.language_label = label("Langue · Language · Taal", "muted", wrap=False)
+        langs.addWidget(self.language_label)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code in languages:
+            b = button(LANGUAGE_NAMES[code], "chip")
+            b.setObjectName(f"lang-{code}")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+            row.addWidget(b)
+            self.language_buttons[code] = b
+        langs.addLayout(row)
+        self.top.addLayout(langs)
+        outer.addLayout(self.top)
+
+        self.tiles = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tiles.setSpacing(24)
+        self.programme_tile = self._tile("📅", self.programmeRequested, "tile-programme")
+        self.map_tile = self._tile("🗺️", self.mapRequested, "tile-map")
+        self.discovery_tile = self._tile("🧭", self.discoveryRequested, "tile-discovery")
+        outer.addLayout(self.tiles)
+
+        self.today_title = label(role="title")
+        outer.addWidget(self.today_title)
+        self.today = QVBoxLayout()
+        self.today.setSpacing(12)
+        outer.addLayout(self.today)
+        outer.addStretch(1)
+        session.languageChanged.connect(self._mark_language)
+        self._mark_language(session.language)
+        self.retranslate()
+
+    def _tile(self, icon: str, signal: Signal, name: str) -> Tile:
+        tile = Tile(icon)
+        tile.setObjectName(name)
+        tile.clicked.connect(signal.emit)
+        self.tiles.addWidget(tile, 1)
+        return tile
+
+    def retranslate(self) -> None:
+        self.welcome.setText(self.tr("Bienvenue au Champ Libre"))
+        self.tagline.setText(self.tr("L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton."))
+        self.programme_tile.set_texts(self.tr("Le programme"), self.tr("Ateliers et rencontres du lab"))
+        self.map_tile.set_texts(self.tr("Sorties près d'ici"), self.tr("Loisirs et comment y aller"))
+        self.discovery_tile.set_texts(self.tr("Activités découverte"), self.tr("Pour les groupes scolaires"))
+        self.today_title.setText(self.tr("Bientôt au Champ Libre"))
+        self._fill_today()
+
+    def set_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        self.discovery_tile.setVisible(bool(snapshot.activities))
+        self._fill_today()
+
+    def _fill_today(self) -> None:
+        clear_layout(self.today)
+        now = self.session.now()
+        upcoming = list(self._snapshot.upcoming(now))[:HIGHLIGHTS]
+        if not upcoming:
+            self.today.addWidget(label(self.tr("Le programme arrive. Revenez dans un instant."), "muted"))
+        for event in upcoming:
+            card = EventCard(event, now, self.session.language, self.session.locale)
+            card.tapped.connect(lambda eid=event.id: self.eventChosen.emit(eid))
+            self.today.addWidget(card)
+
+    def _mark_language(self, language: str) -> None:
+        for code, b in self.language_buttons.items():
+            b.setChecked(code == language)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().height() > event.size().width()
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        for box in (self.tiles, self.top):
+            if box.direction() != direction:
+                box.setDirection(direction)
+        super().resizeEvent(event)
