@@ -81,8 +81,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_dump(config: Config, args: argparse.Namespace) -> int:
     from kiosk.app import make_fetcher, resolve_data_dir, utc_now  # noqa: PLC0415
-    from kiosk.content.store import SnapshotStore  # noqa: PLC0415
     from kiosk.content.sources.base import Window  # noqa: PLC0415
+    from kiosk.content.store import SnapshotStore  # noqa: PLC0415
     from kiosk.content.sync import merge, refresh  # noqa: PLC0415
 
     tz = ZoneInfo(config.kiosk.timezone)
