@@ -200,6 +200,10 @@ _HIDDEN_TAGS = frozenset(("script", "style", "head", "title"))
 _SPACES = re.compile(r"\s+")
 
 
+_LINE, _PARAGRAPH = "\x1e", "\x1f"  # where a block ends: a line break, or a blank line
+_BREAKS = re.compile(f"[ {_LINE}{_PARAGRAPH}]*[{_LINE}{_PARAGRAPH}][ {_LINE}{_PARAGRAPH}]*")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -212,16 +216,17 @@ class _TextExtractor(HTMLParser):
         elif tag == "br":
             self.parts.append("\n")
         elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n" if tag == "p" else "\n")
+            self.parts.append(_PARAGRAPH if tag == "p" else _LINE)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self._hidden = max(0, self._hidden - 1)
         elif tag in _BLOCK_TAGS and tag != "br":
-            self.parts.append("\n\n" if tag == "p" else "\n")
+            self.parts.append(_PARAGRAPH if tag == "p" else _LINE)
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
+            data = data.replace(_LINE, " ").replace(_PARAGRAPH, " ")
             self.parts.append(_SPACES.sub(" ", data))
 
 
@@ -240,7 +245,8 @@ def html_to_text(value: str) -> str:
     parser = _TextExtractor()
     parser.feed(value)
     parser.close()
-    return _tidy_lines("".join(parser.parts))
+    text = _BREAKS.sub(lambda m: "\n\n" if _PARAGRAPH in m.group() else "\n", "".join(parser.parts))
+    return _tidy_lines(text)
 
 
 def _plain(value: str) -> str:
@@ -401,6 +407,9 @@ def _problem(component: icalendar.Component, zone: tzinfo) -> str | None:
     problem = _structure_problem(component)
     if problem is not None:
         return problem
+    access = next((str(v).strip().upper() for v in _listed(component.get("CLASS"))), "PUBLIC")
+    if access in ("PRIVATE", "CONFIDENTIAL"):
+        return f"marked private (CLASS:{access}); not shown on a public screen"
     start = _date_of(component.get("DTSTART"))
     end = _date_of(component.get("DTEND"))
     duration = component.get("DURATION")
@@ -546,19 +555,16 @@ _DETAIL_PROPERTIES = (
 
 def _details_key(component: icalendar.Component) -> tuple[tuple[tuple[str, str], ...], ...]:
     """What the details are computed from, so that every occurrence of a series shares them."""
-    key: list[tuple[tuple[str, str], ...]] = []
-    for name in _DETAIL_PROPERTIES:
-        values = _listed(component.get(name))
-        key.append(
-            tuple(
-                (
-                    str(value.to_ical() if hasattr(value, "to_ical") else value),
-                    str(getattr(value, "params", {}).get("LANGUAGE", "")),
-                )
-                for value in values
+    return tuple(
+        tuple(
+            (
+                value if isinstance(value, str) else repr(value),
+                str(getattr(value, "params", {}).get("LANGUAGE", "")),
             )
+            for value in _listed(component.get(name))
         )
-    return tuple(key)
+        for name in _DETAIL_PROPERTIES
+    )
 
 
 # --- parsing --------------------------------------------------------------------------------------------
@@ -594,7 +600,7 @@ def parse_ical(
         raise FeedError(f"unreadable iCalendar data: {exc}") from exc
     calendars = [c for c in components if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
-        raise FeedError("this is not an iCalendar file (no VCALENDAR)")
+        raise FeedError("unreadable iCalendar data (no complete VCALENDAR)")
 
     span = (_aware(window.start, out_zone), _aware(window.end, out_zone))
     result = ParseResult()
