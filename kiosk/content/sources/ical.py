@@ -101,7 +101,7 @@ class ICalSource(SourceBase):
     timezone: str = Field(
         default=DEFAULT_TIMEZONE,
         description="The time zone (like Europe/Paris) of floating times and all-day dates when the "
-        "calendar names none (no X-WR-TIMEZONE), and the zone event times are shown in.",
+        "calendar names none (no X-WR-TIMEZONE); timed events are given in this zone.",
     )
     categories: dict[str, str] = Field(
         default_factory=dict,
@@ -678,6 +678,8 @@ class _CalendarReader:
             if not all_day:
                 start = start.astimezone(options.out_zone)
                 end = end.astimezone(options.out_zone)
+            elif end <= start:  # DTEND equal to a DATE DTSTART: some producers mean that one day
+                end = _aware(raw_start + timedelta(days=1), zone)
             key = _details_key(occurrence)
             found = self.details.get(key)
             if found is None:

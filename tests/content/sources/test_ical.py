@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time as timer
+import tomllib
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -260,6 +261,19 @@ def test_a_windows_zone_name_in_x_wr_timezone() -> None:
     data = fixture("x-wr-timezone.ics").replace(b"Europe/London", b"Romance Standard Time")
     result = parse_ical(data, source="cal", window=WINDOW)
     assert one(result, "london-floating@live.test").start.isoformat() == "2026-11-20T18:00:00+01:00"
+
+
+def test_an_all_day_event_ending_on_its_start_date_lasts_that_day() -> None:
+    data = fixture("lf-only.ics").replace(
+        b"DTSTART;TZID=Europe/Paris:20261023T150000\nDTEND;TZID=Europe/Paris:20261023T163000",
+        b"DTSTART;VALUE=DATE:20261023\nDTEND;VALUE=DATE:20261023",
+    )
+    event = one(parse_ical(data, source="cal", window=WINDOW), "lf-only@live.test")
+    assert (event.all_day, event.start.isoformat(), event.end.isoformat()) == (
+        True,
+        "2026-10-23T00:00:00+02:00",
+        "2026-10-24T00:00:00+02:00",
+    )
 
 
 # --- text, place, categories, links ----------------------------------------------------------------
@@ -536,6 +550,18 @@ def test_config_validation(tmp_path: Path) -> None:
                 {"name": "live", "url": "https://live.test/agenda.ics", **bad},
                 context={"base_dir": tmp_path},
             )
+
+
+def test_the_documented_example_is_valid(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "backends" / "ical.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "calendars").mkdir()
+    (tmp_path / "calendars" / "fablab.ics").write_bytes(fixture("lf-only.ics"))
+    (source,) = tomllib.loads(example)["sources"]
+    config = ICalSource.model_validate(source, context={"base_dir": tmp_path})
+    assert config.kind == "ical"
+    assert config.categories["Numérique"] == "culture-numerique"
+    assert config.extra_urls == [str((tmp_path / "calendars" / "fablab.ics").resolve())]
 
 
 def test_read_merges_every_url() -> None:
