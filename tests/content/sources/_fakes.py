@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,10 @@ def mutated_bytes(draw: st.DrawFn, data: bytes) -> bytes:
     if draw(st.booleans()):
         buf = buf[: draw(st.integers(0, len(buf)))]
     return bytes(buf)
+
+
+def doc_examples(name: str) -> list[dict[str, Any]]:
+    """The ``[[sources]]`` tables of every TOML example in docs/backends/<name>.md."""
+    doc = (FIXTURES.parents[1] / "docs" / "backends" / f"{name}.md").read_text(encoding="utf-8")
+    blocks = [part.split("```", 1)[0] for part in doc.split("```toml\n")[1:]]
+    return [source for block in blocks for source in tomllib.loads(block)["sources"]]

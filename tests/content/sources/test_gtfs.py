@@ -14,7 +14,7 @@ from kiosk.content.model import Stop
 from kiosk.content.sources.base import FeedError, Skipped, Window
 from kiosk.content.sources.gtfs import GtfsSource, parse_gtfs_dir, parse_gtfs_zip, read
 
-from ._fakes import FIXTURES, FakeFetcher, mutated_bytes
+from ._fakes import FIXTURES, FakeFetcher, doc_examples, mutated_bytes
 
 FEED = FIXTURES / "gtfs" / "ilevia"
 FILES = ("stops.txt", "routes.txt", "trips.txt", "stop_times.txt")
@@ -171,3 +171,8 @@ def test_mutated_feeds_raise_only_feed_errors(data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(FILES))
     files[name] = data.draw(mutated_bytes(files[name]) | st.binary(max_size=200))
     parse_quietly(make_zip(files))
+
+
+def test_documented_example_is_valid() -> None:
+    (example,) = doc_examples("gtfs")
+    assert GtfsSource.model_validate(example).merge_platforms is True

@@ -15,7 +15,7 @@ from kiosk.content.model import Accessibility, EventPlace, Registration, Registr
 from kiosk.content.sources.base import FeedError, ParseResult, Skipped, Window
 from kiosk.content.sources.openagenda import OpenAgendaSource, parse_page, read
 
-from ._fakes import FIXTURES, FakeFetcher, mutated_bytes, mutated_json, params_key
+from ._fakes import FIXTURES, FakeFetcher, doc_examples, mutated_bytes, mutated_json, params_key
 
 PARIS = ZoneInfo("Europe/Paris")
 CET = timezone(timedelta(hours=1))
@@ -290,3 +290,9 @@ def test_mutated_pages_raise_only_feed_errors(data: st.DataObject) -> None:
     for event in result.events:
         assert event.start <= event.end
         assert event.start.tzinfo is not None
+
+
+def test_documented_example_is_valid() -> None:
+    (example,) = doc_examples("openagenda")
+    source = OpenAgendaSource.model_validate(example)
+    assert source.key is None and source.categories["Numérique"] == "culture-numerique"

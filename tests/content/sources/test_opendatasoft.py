@@ -16,7 +16,7 @@ from kiosk.content.model import EventPlace, Place, Text
 from kiosk.content.sources.base import FeedError, Skipped, Window
 from kiosk.content.sources.opendatasoft import OpendatasoftSource, parse_records, read
 
-from ._fakes import FIXTURES, FakeFetcher, mutated_bytes, mutated_json, params_key
+from ._fakes import FIXTURES, FakeFetcher, doc_examples, mutated_bytes, mutated_json, params_key
 
 ODS = FIXTURES / "opendatasoft"
 PAGE1 = (ODS / "v21_page1.json").read_bytes()
@@ -341,3 +341,9 @@ def test_mutated_payloads_raise_only_feed_errors(data: st.DataObject) -> None:
             assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
         for event in result.events:
             assert event.start <= event.end
+
+
+def test_documented_examples_are_valid() -> None:
+    places, events = (OpendatasoftSource.model_validate(e) for e in doc_examples("opendatasoft"))
+    assert places.produces == "places" and places.refine == {"type": "Musée"}
+    assert events.produces == "events" and events.mapping.start == "date_debut"
