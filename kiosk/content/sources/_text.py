@@ -131,19 +131,20 @@ def html_to_text(text: str, *, keep_newlines: bool = False) -> str:
     return _tidy("".join(parser.parts))
 
 
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # heading
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote
-    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE), r"\1• "),  # bullet list
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image: keep its alt text
-    (re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), r"\1"),  # link: keep its text
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolink
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic *x*
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # italic _x_
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
-    (re.compile(r"`{1,3}([^`]*)`{1,3}"), r"\1"),  # inline code
+#: (characters one of which must be in the text for the rule to apply, pattern, replacement)
+_MD_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("-*_", re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
+    ("#", re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # heading
+    (">", re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote
+    ("-*+", re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE), r"\1• "),  # bullet list
+    ("!", re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image: keep its alt text
+    ("[", re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), r"\1"),  # link: keep its text
+    ("<", re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolink
+    ("*_", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic *x*
+    ("_", re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # italic _x_
+    ("~", re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
+    ("`", re.compile(r"`{1,3}([^`]*)`{1,3}"), r"\1"),  # inline code
 )
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 _ESCAPED_RE = re.compile("[\U000f0000-\U000f007f]")
@@ -153,11 +154,16 @@ def markdown_to_text(text: str) -> str:
     """Plain text from markdown (OpenAgenda's long descriptions), HTML tags included."""
     text = html_to_text(text, keep_newlines=True) if is_html(text) else html.unescape(text)
     # escaped characters are hidden in a private-use plane while the rules run, then put back
-    text = _ESCAPED_RE.sub("", text)
-    text = _ESCAPE_RE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return _tidy(_ESCAPED_RE.sub(lambda m: chr(ord(m.group()) - 0xF0000), text))
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPED_RE.sub("", text)
+        text = _ESCAPE_RE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
+    for triggers, pattern, replacement in _MD_RULES:
+        if any(c in text for c in triggers):
+            text = pattern.sub(replacement, text)
+    if escaped:
+        text = _ESCAPED_RE.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
+    return _tidy(text)
 
 
 def rich_to_text(text: str) -> str:
