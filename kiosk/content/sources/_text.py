@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 from html.parser import HTMLParser
 
@@ -132,19 +133,24 @@ def html_to_text(text: str, *, keep_newlines: bool = False) -> str:
 
 
 #: (characters one of which must be in the text for the rule to apply, pattern, replacement)
-_MD_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+def _group(number: int, suffix: str = "") -> Callable[[re.Match[str]], str]:
+    """A replacement keeping one group (a function: much faster than a ``\\1`` template)."""
+    return lambda match: match.group(number) + suffix
+
+
+_MD_RULES: tuple[tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     ("-*_", re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
-    ("#", re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # heading
+    ("#", re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), _group(1)),  # heading
     (">", re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote
-    ("-*+", re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE), r"\1• "),  # bullet list
-    ("!", re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image: keep its alt text
-    ("[", re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), r"\1"),  # link: keep its text
-    ("<", re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolink
-    ("*_", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic *x*
-    ("_", re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # italic _x_
-    ("~", re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
-    ("`", re.compile(r"`{1,3}([^`]*)`{1,3}"), r"\1"),  # inline code
+    ("-*+", re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE), _group(1, "• ")),  # bullet list
+    ("!", re.compile(r"!\[([^\]]*)\]\([^)]*\)"), _group(1)),  # image: keep its alt text
+    ("[", re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), _group(1)),  # link: keep its text
+    ("<", re.compile(r"<(https?://[^>\s]+)>"), _group(1)),  # autolink
+    ("*_", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), _group(2)),  # bold
+    ("*", re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), _group(1)),  # italic *x*
+    ("_", re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), _group(1)),  # italic _x_
+    ("~", re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), _group(1)),  # strikethrough
+    ("`", re.compile(r"`{1,3}([^`]*)`{1,3}"), _group(1)),  # inline code
 )
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 _ESCAPED_RE = re.compile("[\U000f0000-\U000f007f]")
