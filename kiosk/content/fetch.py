@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+import urllib3
 
 from kiosk import __version__
 from kiosk.content.sources.base import FeedError, is_http
@@ -147,13 +148,22 @@ class HttpFetcher:
         deadline = time.monotonic() + self.settings.deadline
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_content(CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise FeedError(f"too large: more than {limit} bytes")
-            if time.monotonic() > deadline:
-                raise _RetryableError(f"too slow: still downloading after {self.settings.deadline:.0f} s")
-            chunks.append(chunk)
+        raw: urllib3.BaseHTTPResponse = response.raw
+        try:
+            # read1, not iter_content: iter_content blocks until a whole CHUNK has arrived, so a
+            # server dripping a byte at a time would never reach the deadline check below.
+            # read1 returns what one network read brought (decoded, at most CHUNK bytes of it).
+            while chunk := raw.read1(CHUNK, decode_content=True):
+                size += len(chunk)
+                if size > limit:
+                    raise FeedError(f"too large: more than {limit} bytes")
+                if time.monotonic() > deadline:
+                    raise _RetryableError(f"too slow: still downloading after {self.settings.deadline:.0f} s")
+                chunks.append(chunk)
+        except urllib3.exceptions.ReadTimeoutError:
+            raise _RetryableError("the server did not answer in time") from None
+        except urllib3.exceptions.HTTPError as exc:  # cut short, bad chunk or bad gzip
+            raise FeedError(f"download failed: {_short(exc)}") from None
         return b"".join(chunks)
 
     @contextmanager
@@ -188,10 +198,21 @@ class _RetryableError(Exception):
 
 
 def _short(exc: Exception) -> str:
-    text = str(exc)
+    text = _redact(str(exc))  # requests' messages quote the URL, query string included
     return text if len(text) < 160 else text[:157] + "..."
 
 
 def _redact(url: str) -> str:
     """Never log an API key passed in the query string."""
-    return re.sub(r"([?&](?:key|token|apikey)=)[^&]+", r"\1***", url, flags=re.IGNORECASE)
+    return re.sub(r"([?&](?:key|token|apikey)=)[^&\s'\"#]+", r"\1***", url, flags=re.IGNORECASE)
+
+
+class _RedactFilter(logging.Filter):
+    """urllib3 logs every request line, query string included, at DEBUG level."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = _redact(record.getMessage()), None
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_RedactFilter())

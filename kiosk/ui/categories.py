@@ -32,24 +32,23 @@ def pictogram(category: str) -> str:
 
 def category_label(category: str) -> str:
     """The category's name now, in the installed translation (unknown ids are shown tidied)."""
-    t = QCoreApplication.translate
     labels = {
-        "atelier": t("Category", "Atelier"),
-        "codesign": t("Category", "Codesign"),
-        "culture-numerique": t("Category", "Culture numérique"),
-        "table-ronde": t("Category", "Table ronde"),
-        "fablab": t("Category", "Fablab"),
-        "exposition": t("Category", "Exposition"),
-        "visite": t("Category", "Visite"),
-        "musee": t("Category", "Musées"),
-        "parc": t("Category", "Parcs et jardins"),
-        "piscine": t("Category", "Piscines"),
-        "bibliotheque": t("Category", "Médiathèques"),
-        "cinema": t("Category", "Cinémas"),
-        "sport": t("Category", "Sport"),
-        "famille": t("Category", "En famille"),
-        "spectacle": t("Category", "Spectacles"),
-        "patrimoine": t("Category", "Patrimoine"),
-        "tiers-lieu": t("Category", "Tiers-lieux"),
+        "atelier": QCoreApplication.translate("Category", "Atelier"),
+        "codesign": QCoreApplication.translate("Category", "Codesign"),
+        "culture-numerique": QCoreApplication.translate("Category", "Culture numérique"),
+        "table-ronde": QCoreApplication.translate("Category", "Table ronde"),
+        "fablab": QCoreApplication.translate("Category", "Fablab"),
+        "exposition": QCoreApplication.translate("Category", "Exposition"),
+        "visite": QCoreApplication.translate("Category", "Visite"),
+        "musee": QCoreApplication.translate("Category", "Musées"),
+        "parc": QCoreApplication.translate("Category", "Parcs et jardins"),
+        "piscine": QCoreApplication.translate("Category", "Piscines"),
+        "bibliotheque": QCoreApplication.translate("Category", "Médiathèques"),
+        "cinema": QCoreApplication.translate("Category", "Cinémas"),
+        "sport": QCoreApplication.translate("Category", "Sport"),
+        "famille": QCoreApplication.translate("Category", "En famille"),
+        "spectacle": QCoreApplication.translate("Category", "Spectacles"),
+        "patrimoine": QCoreApplication.translate("Category", "Patrimoine"),
+        "tiers-lieu": QCoreApplication.translate("Category", "Tiers-lieux"),
     }
     return labels.get(category, category.replace("-", " ").capitalize())

@@ -103,6 +103,7 @@ def style_sheet(t: Tokens, scale: float = 1.0) -> str:
 QMainWindow, QWidget#Screen, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.background}; }}
 QLabel {{ background: transparent; }}
 QLabel[role="display"] {{ font-size: {px(TYPE["display"])}; font-weight: 700; }}
+QLabel[role="icon"] {{ font-size: {px(52)}; min-width: {px(72)}; qproperty-alignment: AlignCenter; }}
 QLabel[role="title"] {{ font-size: {px(TYPE["title"])}; font-weight: 700; }}
 QLabel[role="muted"] {{ color: {t.text_muted}; font-size: {px(TYPE["small"])}; }}
 QLabel[role="day"] {{ font-size: {px(TYPE["title"])}; font-weight: 700; color: {t.accent};

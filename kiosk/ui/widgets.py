@@ -64,14 +64,18 @@ class KineticScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         viewport = self.viewport()
+        # Touch reaches the viewport as synthesized mouse events, so one gesture serves finger and
+        # mouse alike, and a tap that does not move is passed on to the card under it.
         QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
         scroller = QScroller.scroller(viewport)
         props = scroller.scrollerProperties()
         policy = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
         props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, policy)
         props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, policy)
         props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+        # Deliver the press at once: a tap must never wait for the scroller to make up its mind
+        # (TapCard itself tells a tap from a drag by how far the finger moved).
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
         scroller.setScrollerProperties(props)
 
     def scroll_to_top(self) -> None:

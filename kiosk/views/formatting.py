@@ -15,11 +15,10 @@ def _qdate(d: date) -> QDate:
 
 def day_heading(d: date, offset: int, locale: QLocale) -> str:
     """« Aujourd'hui », « Demain », then « mercredi 2 décembre »."""
-    t = QCoreApplication.translate
     if offset == 0:
-        return t("Dates", "Aujourd'hui")
+        return QCoreApplication.translate("Dates", "Aujourd'hui")
     if offset == 1:
-        return t("Dates", "Demain")
+        return QCoreApplication.translate("Dates", "Demain")
     text = locale.toString(_qdate(d), "dddd d MMMM")
     return text[:1].upper() + text[1:]
 
@@ -47,21 +46,19 @@ def full_date(event: Event, tz_now: datetime, locale: QLocale) -> str:
 
 def status_label(status: Status) -> str | None:
     """The badge for an event that is not simply on; None when nothing needs saying."""
-    t = QCoreApplication.translate
     return {
-        Status.CANCELLED: t("Status", "Annulé"),
-        Status.FULL: t("Status", "Complet"),
-        Status.POSTPONED: t("Status", "Reporté"),
-        Status.RESCHEDULED: t("Status", "Date modifiée"),
-        Status.ONLINE: t("Status", "En ligne"),
+        Status.CANCELLED: QCoreApplication.translate("Status", "Annulé"),
+        Status.FULL: QCoreApplication.translate("Status", "Complet"),
+        Status.POSTPONED: QCoreApplication.translate("Status", "Reporté"),
+        Status.RESCHEDULED: QCoreApplication.translate("Status", "Date modifiée"),
+        Status.ONLINE: QCoreApplication.translate("Status", "En ligne"),
     }.get(status)
 
 
 def minutes_ago(since: datetime, now: datetime) -> str:
     minutes = max(0, int((now - since).total_seconds() // 60))
-    t = QCoreApplication.translate
     if minutes < 1:
-        return t("Freshness", "Mis à jour à l'instant")
+        return QCoreApplication.translate("Freshness", "Mis à jour à l'instant")
     if minutes < 120:
-        return t("Freshness", "Mis à jour il y a %n min", "", minutes)
-    return t("Freshness", "Mis à jour il y a %n h", "", minutes // 60)
+        return QCoreApplication.translate("Freshness", "Mis à jour il y a %n min", "", minutes)
+    return QCoreApplication.translate("Freshness", "Mis à jour il y a %n h", "", minutes // 60)

@@ -106,7 +106,7 @@ class HomeView(Screen):
         if not upcoming:
             self.today.addWidget(label(self.tr("Le programme arrive. Revenez dans un instant."), "muted"))
         for event in upcoming:
-            card = EventCard(event, now, self.session.language, self.session.locale)
+            card = EventCard(event, now, self.session.language, self.session.locale, with_day=True)
             card.tapped.connect(lambda eid=event.id: self.eventChosen.emit(eid))
             self.today.addWidget(card)
 

@@ -11,6 +11,8 @@ from kiosk.ui.categories import category_label, pictogram
 from kiosk.ui.widgets import ChipBar, KineticScrollArea, TapCard, clear_layout, label
 from kiosk.views.base import Screen
 
+HERE_M = 50  # closer than this, a place is where the kiosk stands
+
 
 class PlacesView(Screen):
     name = "places"
@@ -75,8 +77,7 @@ class PlacesView(Screen):
         row = QHBoxLayout(card)
         row.setContentsMargins(20, 16, 20, 16)
         row.setSpacing(20)
-        icon = label(pictogram(place.category), "title", wrap=False)
-        icon.setFixedWidth(64)
+        icon = label(pictogram(place.category), "icon", wrap=False)
         row.addWidget(icon)
         text = QVBoxLayout()
         text.addWidget(label(place.name.get(lang), "title"))
@@ -84,8 +85,11 @@ class PlacesView(Screen):
         if description := place.description.get(lang):
             text.addWidget(label(description))
         row.addLayout(text, 1)
-        locale = self.session.locale
-        km = locale.toString(metres / 1000, "f", 1)
-        distance = self.tr("%1 km\n%2 min à pied").replace("%1", km).replace("%2", str(geo.walking_minutes(metres)))
+        if metres < HERE_M:
+            distance = "📍 " + self.tr("Vous êtes ici")
+        else:
+            km = self.session.locale.toString(metres / 1000, "f", 1)
+            minutes = str(geo.walking_minutes(metres))
+            distance = self.tr("%1 km\n%2 min à pied").replace("%1", km).replace("%2", minutes)
         row.addWidget(label(distance, "muted", wrap=False))
         return card

@@ -1,0 +1,57 @@
+"""Shared fixtures. Qt runs offscreen; QtWebEngine is loaded before the QApplication exists."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
+
+REPO = Path(__file__).resolve().parent.parent
+RESOURCES = REPO / "resources"
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # A Tuesday morning in winter (10:30 in Roubaix).
+    return FakeClock(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def qasync_loop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
+    """An asyncio loop running on Qt's event loop (never stopped: that would quit the QApplication)."""
+    import qasync  # noqa: PLC0415
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+
+
+from tests.conftest_http import fault_server  # noqa: E402, F401 - the programmable HTTP server fixture

@@ -1,0 +1,29 @@
+"""Driving the kiosk as a finger would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+_DEVICE: list[QPointingDevice] = []
+
+
+def touch_device() -> QPointingDevice:
+    if not _DEVICE:
+        _DEVICE.append(QTest.createTouchDevice())
+    return _DEVICE[0]
+
+
+def tap(widget: QWidget, at: QPoint | None = None) -> None:
+    """A finger down and up on ``widget`` (its centre by default), as the touch screen sends it."""
+    assert widget.isVisible(), f"{widget.objectName() or widget} is not visible"
+    window = widget.window()
+    point = widget.mapTo(window, at or widget.rect().center())
+    device = touch_device()
+    QTest.touchEvent(window, device).press(0, point, window)
+    QTest.qWait(20)
+    QTest.touchEvent(window, device).release(0, point, window)
+    QApplication.processEvents()
+    QTest.qWait(20)

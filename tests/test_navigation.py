@@ -1,0 +1,123 @@
+"""Visitors find their way with a finger: home -> programme -> event -> back -> home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
+
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import load_config
+from kiosk.views.cards import EventCard
+from tests.conftest import FakeClock
+from tests.helpers_qt import tap
+
+
+@pytest.fixture
+def kiosk(qapp: object, clock: FakeClock, data_dir: Path) -> Iterator[Kiosk]:
+    built = build_kiosk(load_config(), data_dir, clock=clock)
+    built.content.refresh_now()
+    built.window.resize(1920, 1080)
+    built.window.show()
+    yield built
+    built.shutdown()
+
+
+def _cards(kiosk: Kiosk, screen: str) -> list[EventCard]:
+    return [c for c in kiosk.window.screens[screen].findChildren(EventCard) if c.isVisible()]
+
+
+def test_touch_from_home_to_an_event_and_back(kiosk: Kiosk, qtbot: object) -> None:
+    window = kiosk.window
+    assert window.current == "home"
+    tap(window.home.programme_tile)
+    assert window.current == "programme"
+
+    first = _cards(kiosk, "programme")[0]
+    tap(first)
+    assert window.current == "event"
+    title = window.event.findChild(QLabel, "event-title")
+    event = next(e for e in kiosk.content.snapshot.events if e.id == first.event_id)
+    assert title is not None and title.text() == event.title.get("fr")
+
+    tap(window.nav.back)
+    assert window.current == "programme"
+    tap(window.nav.home)
+    assert window.current == "home"
+    assert not window.nav.back.isEnabled()
+
+
+def test_home_highlights_open_their_event(kiosk: Kiosk) -> None:
+    card = _cards(kiosk, "home")[0]
+    tap(card)
+    assert kiosk.window.current == "event"
+    assert kiosk.window.event.event is not None
+    assert kiosk.window.event.event.id == card.event_id
+
+
+def test_map_tile_opens_places_nearest_first(kiosk: Kiosk) -> None:
+    tap(kiosk.window.home.map_tile)
+    assert kiosk.window.current == "places"
+    layout = kiosk.window.places.list
+    cards = [layout.itemAt(i).widget() for i in range(layout.count()) if layout.itemAt(i).widget()]
+    assert len(cards) == len(kiosk.content.snapshot.places)
+    assert cards[0].objectName() == "place-card:champ-libre"  # the kiosk stands there
+    assert "Vous êtes ici" in " ".join(label.text() for label in cards[0].findChildren(QLabel))
+
+
+def test_language_switch_changes_every_visible_string(kiosk: Kiosk) -> None:
+    home = kiosk.window.home
+    assert home.programme_tile.title.text() == "Le programme"
+    tap(home.language_buttons["en"])
+    assert kiosk.session.language == "en"
+    assert home.programme_tile.title.text() == "What's on"
+    assert kiosk.window.nav.home.text().endswith("Home")
+    tap(home.language_buttons["nl"])
+    assert home.welcome.text() == "Welkom in Champ Libre"
+    assert kiosk.window.nav.back.text().endswith("Terug")
+    tap(home.language_buttons["fr"])
+    assert home.welcome.text() == "Bienvenue au Champ Libre"
+
+
+def test_close_and_shortcuts_do_not_leave_the_kiosk(kiosk: Kiosk, qtbot: object) -> None:
+    window = kiosk.window
+    window.close()
+    assert window.isVisible()
+    window.go("programme")
+    keys = (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
+    )
+    for key, modifier in keys:
+        QTest.keyClick(window, key, modifier)
+    assert window.isVisible()
+    assert window.current == "programme"
+
+
+def test_touch_targets_are_at_least_64_px(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    for screen in ("home", "programme", "places"):
+        window.go(screen)
+        for b in window.findChildren(QAbstractButton):
+            if b.isVisible():
+                assert b.width() >= 64 and b.height() >= 64, (screen, b.text(), b.size())
+    window.go("programme")
+    cards = _cards(kiosk, "programme")
+    assert cards and all(c.height() >= 64 for c in cards)
+
+
+def test_portrait_fits_without_horizontal_overflow(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.resize(1080, 1920)
+    for screen in ("home", "programme", "places", "event"):
+        window.go(screen)
+        assert window.screens[screen].minimumSizeHint().width() <= 1080, screen
+        assert window.width() == 1080
+    assert isinstance(window.home.programme_tile, QPushButton)
