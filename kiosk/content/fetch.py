@@ -63,6 +63,7 @@ class HttpFetcher:
         self._session = requests.Session()
         self._session.headers["User-Agent"] = settings.user_agent
         self._session.max_redirects = 10
+        self._session.hooks["response"].append(_drop_redirect_body)
         if cache_path is not None:
             cache_path.parent.mkdir(parents=True, exist_ok=True)
             with self._db() as db:
@@ -195,6 +196,12 @@ class HttpFetcher:
 
 class _RetryableError(Exception):
     """A failure worth another try (network, timeout, 5xx, 429)."""
+
+
+def _drop_redirect_body(response: requests.Response, *args: object, **kwargs: object) -> None:
+    """Close a redirect unread: requests would read its whole body (no size cap, no deadline) first."""
+    if response.is_redirect:
+        response.raw.close()
 
 
 def _short(exc: Exception) -> str:
