@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import qasync
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - QtWebEngine must be loaded before the QApplication
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -32,7 +33,21 @@ from kiosk.views.window import KioskWindow, apply_window_mode
 log = logging.getLogger(__name__)
 
 TRANSLATIONS = RESOURCES / "translations"
-PROCESS_START = time.monotonic()
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since the process was created (Linux: /proc), else since this module was imported."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        boot = next(
+            int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime")
+        )
+        return time.time() - (boot + ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return time.monotonic() - _IMPORTED
+
+
+_IMPORTED = time.monotonic()
 
 
 def utc_now() -> datetime:
@@ -137,12 +152,25 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     asyncio.set_event_loop(loop)
     kiosk = build_kiosk(config, data_dir)
     kiosk.window.firstPainted.connect(
-        lambda: log.info("first paint %.0f ms after process start", (time.monotonic() - PROCESS_START) * 1000)
+        lambda: log.info("first paint %.0f ms after process start", seconds_since_process_start() * 1000)
     )
     kiosk.content.load_saved()
     apply_window_mode(kiosk.window, config.display.fullscreen and not windowed, config.display.hide_cursor)
     kiosk.content.start()
     app.aboutToQuit.connect(kiosk.content.shutdown)
+    _quit_on_signals(app)
     with loop:
         loop.run_forever()
+    log.info("the kiosk stopped")
     return 0
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM (systemd, CI) and SIGINT quit cleanly: the snapshot in progress is finished first."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        # exit(), not quit(): quit() asks the windows first, and the kiosk window refuses to close.
+        signal.signal(signum, lambda *_: app.exit(0))
+    # Python runs signal handlers between bytecodes; a light timer gives it the chance to.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)

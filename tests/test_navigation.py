@@ -34,13 +34,13 @@ def _cards(kiosk: Kiosk, screen: str) -> list[EventCard]:
 def test_touch_from_home_to_an_event_and_back(kiosk: Kiosk, qtbot: object) -> None:
     window = kiosk.window
     assert window.current == "home"
-    tap(window.home.programme_tile)
+    tap(window.home_view.programme_tile)
     assert window.current == "programme"
 
     first = _cards(kiosk, "programme")[0]
     tap(first)
     assert window.current == "event"
-    title = window.event.findChild(QLabel, "event-title")
+    title = window.event_view.findChild(QLabel, "event-title")
     event = next(e for e in kiosk.content.snapshot.events if e.id == first.event_id)
     assert title is not None and title.text() == event.title.get("fr")
 
@@ -55,22 +55,22 @@ def test_home_highlights_open_their_event(kiosk: Kiosk) -> None:
     card = _cards(kiosk, "home")[0]
     tap(card)
     assert kiosk.window.current == "event"
-    assert kiosk.window.event.event is not None
-    assert kiosk.window.event.event.id == card.event_id
+    assert kiosk.window.event_view.current_event is not None
+    assert kiosk.window.event_view.current_event.id == card.event_id
 
 
 def test_map_tile_opens_places_nearest_first(kiosk: Kiosk) -> None:
-    tap(kiosk.window.home.map_tile)
+    tap(kiosk.window.home_view.map_tile)
     assert kiosk.window.current == "places"
-    layout = kiosk.window.places.list
-    cards = [layout.itemAt(i).widget() for i in range(layout.count()) if layout.itemAt(i).widget()]
+    layout = kiosk.window.places_view.list
+    cards = [w for i in range(layout.count()) if (w := layout.itemAt(i).widget()) is not None]  # type: ignore[union-attr]
     assert len(cards) == len(kiosk.content.snapshot.places)
     assert cards[0].objectName() == "place-card:champ-libre"  # the kiosk stands there
     assert "Vous êtes ici" in " ".join(label.text() for label in cards[0].findChildren(QLabel))
 
 
 def test_language_switch_changes_every_visible_string(kiosk: Kiosk) -> None:
-    home = kiosk.window.home
+    home = kiosk.window.home_view
     assert home.programme_tile.title.text() == "Le programme"
     tap(home.language_buttons["en"])
     assert kiosk.session.language == "en"
@@ -120,4 +120,4 @@ def test_portrait_fits_without_horizontal_overflow(kiosk: Kiosk) -> None:
         window.go(screen)
         assert window.screens[screen].minimumSizeHint().width() <= 1080, screen
         assert window.width() == 1080
-    assert isinstance(window.home.programme_tile, QPushButton)
+    assert isinstance(window.home_view.programme_tile, QPushButton)

@@ -236,16 +236,16 @@ class Tile(QPushButton):
         row = QHBoxLayout(self)
         row.setContentsMargins(28, 20, 28, 20)
         row.setSpacing(24)
-        self.icon = label(icon, "display", wrap=False)
+        self.pictogram = label(icon, "display", wrap=False)
         self.title = label(role="title")
         self.subtitle = label(role="muted")
         column = QVBoxLayout()
         column.setSpacing(4)
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
-        row.addWidget(self.icon)
+        row.addWidget(self.pictogram)
         row.addLayout(column, 1)
-        for part in (self.icon, self.title, self.subtitle):
+        for part in (self.pictogram, self.title, self.subtitle):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
 
     def set_texts(self, title: str, subtitle: str) -> None:

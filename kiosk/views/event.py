@@ -21,16 +21,16 @@ class EventView(Screen):
         self._event_id: str | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 0)
-        self.scroll = KineticScrollArea()
+        self.scroll_area = KineticScrollArea()
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 0, 16, 32)
         self.body.setSpacing(16)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area)
 
     @property
-    def event(self) -> Event | None:
+    def current_event(self) -> Event | None:
         return next((e for e in self._snapshot.events if e.id == self._event_id), None)
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
@@ -40,7 +40,7 @@ class EventView(Screen):
     def show_event(self, event_id: str) -> None:
         self._event_id = event_id
         self._fill()
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def retranslate(self) -> None:
         self._fill()
@@ -52,7 +52,7 @@ class EventView(Screen):
 
     def _fill(self) -> None:
         clear_layout(self.body)
-        event = self.event
+        event = self.current_event
         if event is None:
             self.body.addWidget(label(self.tr("Cet événement n'est plus au programme."), "title"))
             self.body.addWidget(label(self.tr("Touchez « Retour » pour voir les autres."), "muted"))

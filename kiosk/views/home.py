@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -28,14 +28,15 @@ class HomeView(Screen):
     def __init__(self, session: Session, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._snapshot = Snapshot()
-        self.scroll = KineticScrollArea()
-        QVBoxLayout(self).addWidget(self.scroll)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = KineticScrollArea()
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.addWidget(self.scroll_area)
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(48, 24, 48, 24)
         outer.setSpacing(20)
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
 
         self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         greeting = QVBoxLayout()
@@ -78,7 +79,7 @@ class HomeView(Screen):
         self._mark_language(session.language)
         self.retranslate()
 
-    def _tile(self, icon: str, signal: Signal, name: str) -> Tile:
+    def _tile(self, icon: str, signal: SignalInstance, name: str) -> Tile:
         tile = Tile(icon)
         tile.setObjectName(name)
         tile.clicked.connect(signal.emit)

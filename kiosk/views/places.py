@@ -31,13 +31,13 @@ class PlacesView(Screen):
         self.chips = ChipBar()
         self.chips.selectionChanged.connect(lambda _sel: self._fill())
         outer.addWidget(self.chips)
-        self.scroll = KineticScrollArea()
+        self.scroll_area = KineticScrollArea()
         body = QWidget()
         self.list = QVBoxLayout(body)
         self.list.setContentsMargins(0, 0, 16, 32)
         self.list.setSpacing(12)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -58,20 +58,20 @@ class KioskWindow(QMainWindow):
         column.addWidget(self.nav)
         self.setCentralWidget(central)
 
-        self.home = HomeView(session, languages)
-        self.programme = ProgrammeView(session)
-        self.event = EventView(session)
-        self.places = PlacesView(session, origin)
+        self.home_view = HomeView(session, languages)
+        self.programme_view = ProgrammeView(session)
+        self.event_view = EventView(session)
+        self.places_view = PlacesView(session, origin)
         self.screens: dict[str, Screen] = {}
-        for screen in (self.home, self.programme, self.event, self.places):
+        for screen in (self.home_view, self.programme_view, self.event_view, self.places_view):
             self.add_screen(screen)
         self._history: list[Visit] = [Visit("home")]
 
-        self.home.programmeRequested.connect(lambda: self.go("programme"))
-        self.home.mapRequested.connect(lambda: self.go("places"))
-        self.home.eventChosen.connect(lambda eid: self.go("event", eid))
-        self.home.languageChosen.connect(session.set_language)
-        self.programme.eventChosen.connect(lambda eid: self.go("event", eid))
+        self.home_view.programmeRequested.connect(lambda: self.go("programme"))
+        self.home_view.mapRequested.connect(lambda: self.go("places"))
+        self.home_view.eventChosen.connect(lambda eid: self.go("event", eid))
+        self.home_view.languageChosen.connect(session.set_language)
+        self.programme_view.eventChosen.connect(lambda eid: self.go("event", eid))
         self.nav.homeRequested.connect(self.go_home)
         self.nav.backRequested.connect(self.back)
 
@@ -111,7 +111,7 @@ class KioskWindow(QMainWindow):
     def _show(self, stop: Visit) -> None:
         screen = self.screens[stop.screen]
         if stop.screen == "event" and stop.argument is not None:
-            self.event.show_event(stop.argument)
+            self.event_view.show_event(stop.argument)
         self.stack.setCurrentWidget(screen)
         self.nav.back.setEnabled(len(self._history) > 1)
         self.screenChanged.emit(stop.screen)

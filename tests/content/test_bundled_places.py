@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,8 +36,9 @@ COMMUNES_OUTSIDE_FILE_LIMIT = 2
 Ring = list[tuple[float, float]]
 
 
-def _load_places() -> list[dict]:
-    return json.loads(PLACES_PATH.read_text(encoding="utf-8"))["places"]
+def _load_places() -> list[dict[str, Any]]:
+    places: list[dict[str, Any]] = json.loads(PLACES_PATH.read_text(encoding="utf-8"))["places"]
+    return places
 
 
 def _load_communes() -> dict[str, list[list[Ring]]]:
