@@ -30,6 +30,14 @@ def _text(value: object) -> Text:
     return Text.of(value if isinstance(value, dict) else None)
 
 
+def _moment(value: str) -> datetime:
+    """Every date we save carries its UTC offset; a naive one would crash comparisons later on."""
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"date without a UTC offset: {value!r}")
+    return moment
+
+
 def _flags(values: object) -> frozenset[Accessibility]:
     if not isinstance(values, list | tuple):
         return frozenset()
@@ -42,8 +50,8 @@ def event_from_json(d: dict[str, Any]) -> Event:
         id=d["id"],
         uid=d["uid"],
         title=_text(d["title"]),
-        start=datetime.fromisoformat(d["start"]),
-        end=datetime.fromisoformat(d["end"]),
+        start=_moment(d["start"]),
+        end=_moment(d["end"]),
         source=d["source"],
         all_day=bool(d.get("all_day")),
         description=_text(d.get("description")),
@@ -105,5 +113,5 @@ def status_from_json(d: dict[str, Any]) -> SourceStatus:
         state=SourceState(d["state"]),
         items=int(d.get("items", 0)),
         error=d.get("error"),
-        fetched_at=datetime.fromisoformat(fetched) if fetched else None,
+        fetched_at=_moment(fetched) if fetched else None,
     )

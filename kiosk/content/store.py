@@ -100,7 +100,7 @@ class SnapshotStore:
             if doc.get("version") != SNAPSHOT_VERSION:
                 raise ValueError(f"version {doc.get('version')!r}")
             return {name: SourceContent.from_json(c) for name, c in doc["sources"].items()}
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
             aside = self.path.with_suffix(".corrupt")
             log.error("the saved content is unreadable (%s); moved to %s", exc, aside)
             self.path.replace(aside)
