@@ -111,6 +111,8 @@ def build_kiosk(
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     app.setPalette(palette(NORMAL))
+    if app.findChild(NoContextMenu) is None:  # no context menu anywhere (long press, right click)
+        app.installEventFilter(NoContextMenu(app))
     tz = ZoneInfo(config.kiosk.timezone)
     session = Session(TRANSLATIONS, config.languages.default, tz, clock)
     content = ContentService(
@@ -136,11 +138,9 @@ def apply_theme(app: QApplication, size: QSize | None) -> None:
 
 
 def create_application(argv: list[str]) -> QApplication:
-    """The QApplication, locked down: no context menu anywhere."""
     app = QApplication(argv)
     app.setApplicationName("live-kiosk")
     app.setApplicationVersion(__version__)
-    app.installEventFilter(NoContextMenu(app))
     return app
 
 

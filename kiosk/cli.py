@@ -11,13 +11,20 @@ import argparse
 import json
 import logging
 import sys
+import tomllib
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pydantic import TypeAdapter, ValidationError
+
 from kiosk import __version__
-from kiosk.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from kiosk.config import DEFAULT_CONFIG, SOURCE_KINDS, Config, ConfigError, Source, format_errors, load_config
+from kiosk.content.model import SourceState, SourceStatus
+from kiosk.content.sources.base import Window
+
+SOURCE_ADAPTER: TypeAdapter[Source] = TypeAdapter(Source)
 
 log = logging.getLogger("kiosk")
 
@@ -45,6 +52,23 @@ def _parser() -> argparse.ArgumentParser:
     dump = content.add_parser("dump", parents=[common], help="print the normalized content as JSON")
     dump.add_argument("--from", dest="from_", metavar="DATE", help="window start (default: now)")
     dump.add_argument("--to", metavar="DATE", help="window end (default: start + the configured days)")
+
+    check = content.add_parser(
+        "check", parents=[common], help="read one feed and say what it contains and what was skipped"
+    )
+    check.add_argument("--kind", required=True, choices=SOURCE_KINDS)
+    check.add_argument("--url", required=True, help="an http(s) URL or a file path")
+    check.add_argument("--key", help="openagenda: the API key (default: the OPENAGENDA_KEY variable)")
+    check.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="another key of the source, as a TOML value: --set produces='\"places\"'",
+    )
+    check.add_argument("--from", dest="from_", metavar="DATE", help="window start (default: now)")
+    check.add_argument("--to", metavar="DATE", help="window end (default: start + 60 days)")
+    check.add_argument("--json", action="store_true", help="print the normalized content and the skipped items")
 
     shot = commands.add_parser("screenshot", parents=[common], help="render a screen to a PNG, offscreen")
     shot.add_argument("view", choices=SCREENS)
@@ -79,18 +103,79 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _window(args: argparse.Namespace, tz: ZoneInfo, days: int) -> Window:
+    start = _moment(args.from_, tz) if args.from_ else datetime.now(UTC)
+    end = _moment(args.to, tz, end_of_day=True) if args.to else start + timedelta(days=days)
+    if end <= start:
+        raise ConfigError("--to must come after --from")
+    return Window(start, end)
+
+
+def _check_source(args: argparse.Namespace) -> Source:
+    """A source built from the command line, validated like one from a configuration file."""
+    fields: dict[str, object] = {"name": "check", "kind": args.kind, "url": args.url}
+    if args.key:
+        fields["key"] = args.key
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise ConfigError(f"--set {item!r}: expected KEY=VALUE")
+        try:
+            fields[key.strip()] = tomllib.loads(f"value = {value}")["value"]
+        except tomllib.TOMLDecodeError:
+            fields[key.strip()] = value  # a bare word is taken as text
+    try:
+        return SOURCE_ADAPTER.validate_python(fields, context={"base_dir": Path.cwd()})
+    except ValidationError as exc:
+        raise ConfigError(format_errors(exc, "content check")) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kiosk.content.fetch import FetchSettings, HttpFetcher  # noqa: PLC0415
+    from kiosk.content.model import Snapshot  # noqa: PLC0415
+    from kiosk.content.sources.base import FeedError  # noqa: PLC0415
+    from kiosk.content.sync import MODULES, merge  # noqa: PLC0415
+
+    source = _check_source(args)
+    window = _window(args, ZoneInfo("Europe/Paris"), 60)
+    fetcher = HttpFetcher(FetchSettings(user_agent=f"LIVE-kiosk/{__version__} (content check)"))
+    try:
+        result = MODULES[source.kind].read(source, fetcher, window)
+    except FeedError as exc:
+        print(f"{args.url}: unusable: {exc}", file=sys.stderr)  # noqa: T201
+        return EXIT_FAILURE
+    finally:
+        fetcher.close()
+    from kiosk.content.store import SourceContent  # noqa: PLC0415
+
+    status = SourceStatus(source.name, source.kind, SourceState.OK, result.items, None, datetime.now(UTC))
+    content = SourceContent(
+        status, tuple(result.events), tuple(result.places), tuple(result.stops), tuple(result.activities)
+    )
+    snapshot: Snapshot = merge({source.name: content}, window)
+    if args.json:
+        doc = {**snapshot.to_json(), "skipped": [s.to_json() for s in result.skipped]}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    lines = [
+        f"{args.url} ({source.kind}):",
+        f"  {len(snapshot.events)} event occurrence(s) between {window.start:%Y-%m-%d %H:%M}"
+        f" and {window.end:%Y-%m-%d %H:%M}",
+        f"  {len(snapshot.places)} place(s), {len(snapshot.stops)} stop(s), {len(snapshot.activities)} activity(ies)",
+        f"  {len(result.skipped)} record(s) skipped" + (":" if result.skipped else ""),
+    ]
+    lines += [f"    - {s.item}: {s.reason}" for s in result.skipped]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
 def cmd_dump(config: Config, args: argparse.Namespace) -> int:
     from kiosk.app import make_fetcher, resolve_data_dir, utc_now  # noqa: PLC0415
-    from kiosk.content.sources.base import Window  # noqa: PLC0415
     from kiosk.content.store import SnapshotStore  # noqa: PLC0415
     from kiosk.content.sync import merge, refresh  # noqa: PLC0415
 
-    tz = ZoneInfo(config.kiosk.timezone)
-    start = _moment(args.from_, tz) if args.from_ else utc_now()
-    end = _moment(args.to, tz, end_of_day=True) if args.to else start + timedelta(days=config.content.window_days)
-    if end <= start:
-        raise ConfigError("--to must come after --from")
-    window = Window(start, end)
+    window = _window(args, ZoneInfo(config.kiosk.timezone), config.content.window_days)
     data_dir = resolve_data_dir(config, args.data_dir)
     store = SnapshotStore(data_dir / "snapshot.json")
     fetcher = make_fetcher(config, data_dir)
@@ -104,38 +189,44 @@ def cmd_dump(config: Config, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _dispatch(command: str, args: argparse.Namespace) -> int:
+    if command == "check-config":
+        config = load_config(args.file or args.config)
+        print(f"{args.file or args.config or DEFAULT_CONFIG}: OK ({len(config.sources)} source(s))")  # noqa: T201
+        return EXIT_OK
+    if command == "content" and args.content_command == "check":
+        return cmd_check(args)
+    config = load_config(getattr(args, "config", None))
+    if command == "content":
+        return cmd_dump(config, args)
+    if command == "screenshot":
+        from kiosk.screens import screenshot  # noqa: PLC0415 - Qt only when drawing
+
+        return screenshot(config, args.view, args.out, _size(args.size), args.lang, args.event_id, args.data_dir)
+    if command == "selftest":
+        from kiosk.screens import selftest  # noqa: PLC0415
+
+        return selftest(config, args.data_dir)
+    from kiosk.app import resolve_data_dir, run  # noqa: PLC0415
+
+    return run(
+        config, resolve_data_dir(config, getattr(args, "data_dir", None)), windowed=getattr(args, "windowed", False)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     command = args.command or "run"
+    if command == "content" and args.content_command is None:
+        parser.parse_args(["content", "--help"])
     logging.basicConfig(
         level=getattr(args, "log_level", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     try:
-        if command == "check-config":
-            config = load_config(args.file or args.config)
-            print(f"{args.file or args.config or DEFAULT_CONFIG}: OK ({len(config.sources)} source(s))")  # noqa: T201
-            return EXIT_OK
-        if command == "content" and args.content_command is None:
-            _parser().parse_args(["content", "--help"])
-        config = load_config(getattr(args, "config", None))
-        if command == "content":
-            return cmd_dump(config, args)
-        if command == "screenshot":
-            from kiosk.screens import screenshot  # noqa: PLC0415 - Qt only when drawing
-
-            width, height = _size(args.size)
-            return screenshot(config, args.view, args.out, (width, height), args.lang, args.event_id, args.data_dir)
-        if command == "selftest":
-            from kiosk.screens import selftest  # noqa: PLC0415
-
-            return selftest(config, args.data_dir)
-        from kiosk.app import resolve_data_dir, run  # noqa: PLC0415
-
-        return run(
-            config, resolve_data_dir(config, getattr(args, "data_dir", None)), windowed=getattr(args, "windowed", False)
-        )
+        return _dispatch(command, args)
     except ConfigError as exc:
         print(exc, file=sys.stderr)  # noqa: T201 - the message is the user interface here
         return EXIT_CONFIG

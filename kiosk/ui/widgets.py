@@ -64,9 +64,7 @@ class KineticScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         viewport = self.viewport()
-        # Touch reaches the viewport as synthesized mouse events, so one gesture serves finger and
-        # mouse alike, and a tap that does not move is passed on to the card under it.
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
         scroller = QScroller.scroller(viewport)
         props = scroller.scrollerProperties()
         policy = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
