@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -21,10 +22,13 @@ from kiosk.views.window import apply_window_mode
 from tests.conftest import FakeClock
 from tests.helpers_qt import tap, touch_device
 
+Feed = dict[str, Any]
+MakeKiosk = Callable[[Feed], Kiosk]
+
 HOSTILE_TITLE = '<b>Gras</b><img src=x onerror=alert(1)> <a href="javascript:alert(1)">lien</a>'
 
 
-def feed_with(clock: FakeClock, title: str, status: str = "scheduled", minutes_from_now: int = -30) -> dict:  # type: ignore[type-arg]
+def feed_with(clock: FakeClock, title: str, status: str = "scheduled", minutes_from_now: int = -30) -> Feed:
     start = clock.now + timedelta(minutes=minutes_from_now)
     return {
         "version": 1,
@@ -44,10 +48,10 @@ def feed_with(clock: FakeClock, title: str, status: str = "scheduled", minutes_f
 
 
 @pytest.fixture
-def kiosk_on(qapp: object, clock: FakeClock, data_dir: Path, tmp_path: Path) -> Iterator[object]:
+def kiosk_on(qapp: object, clock: FakeClock, data_dir: Path, tmp_path: Path) -> Iterator[MakeKiosk]:
     built: list[Kiosk] = []
 
-    def make(feed: dict) -> Kiosk:  # type: ignore[type-arg]
+    def make(feed: Feed) -> Kiosk:
         (tmp_path / "feed.json").write_text(json.dumps(feed))
         config = parse_config(
             '[kiosk]\nid = "t"\nlocation = { name = "Ici", lat = 50.704, lon = 3.1725 }\n'
@@ -66,7 +70,7 @@ def kiosk_on(qapp: object, clock: FakeClock, data_dir: Path, tmp_path: Path) -> 
         kiosk.shutdown()
 
 
-def test_markup_from_a_source_is_shown_as_text(kiosk_on, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_markup_from_a_source_is_shown_as_text(kiosk_on: MakeKiosk, clock: FakeClock) -> None:
     kiosk = kiosk_on(feed_with(clock, HOSTILE_TITLE))
     kiosk.window.go("programme")
     card = kiosk.window.programme_view.findChildren(EventCard)[0]
@@ -81,7 +85,7 @@ def test_markup_from_a_source_is_shown_as_text(kiosk_on, clock: FakeClock) -> No
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
 
 
-def test_an_event_under_way_has_its_badge_and_a_cancelled_one_says_so(kiosk_on, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_an_event_under_way_has_its_badge_and_a_cancelled_one_says_so(kiosk_on: MakeKiosk, clock: FakeClock) -> None:
     kiosk = kiosk_on(feed_with(clock, "Atelier en cours"))
     kiosk.window.go("programme")
     card = kiosk.window.programme_view.findChildren(EventCard)[0]
@@ -95,7 +99,9 @@ def test_an_event_under_way_has_its_badge_and_a_cancelled_one_says_so(kiosk_on, 
     assert badge is not None and badge.text() == "Annulé"
 
 
-def test_the_header_says_how_old_the_content_is_when_a_source_fails(kiosk_on, clock: FakeClock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_header_says_how_old_the_content_is_when_a_source_fails(
+    kiosk_on: MakeKiosk, clock: FakeClock, tmp_path: Path
+) -> None:
     kiosk = kiosk_on(feed_with(clock, "Atelier"))
     freshness = kiosk.window.header.freshness
     assert freshness.text() == ""  # all is well: nothing to say
@@ -109,7 +115,7 @@ def test_the_header_says_how_old_the_content_is_when_a_source_fails(kiosk_on, cl
 # Offscreen, Qt cannot map a screen position back to a widget (QApplication.widgetAt is None), so its
 # gesture manager warns once that it found no target; the scroller still gets the touch and scrolls.
 @pytest.mark.qt_log_ignore("QGestureManager::deliverEvents: could not find the target for gesture")
-def test_lists_scroll_under_a_finger(kiosk_on, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_lists_scroll_under_a_finger(kiosk_on: MakeKiosk, clock: FakeClock) -> None:
     many = feed_with(clock, "x")
     many["events"] = [
         {
@@ -140,7 +146,7 @@ def test_lists_scroll_under_a_finger(kiosk_on, clock: FakeClock) -> None:  # typ
     assert kiosk.window.current == "programme"  # a drag is not a tap
 
 
-def test_no_context_menu_reaches_a_widget(kiosk_on, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_no_context_menu_reaches_a_widget(kiosk_on: MakeKiosk, clock: FakeClock) -> None:
     kiosk = kiosk_on(feed_with(clock, "Atelier"))
     app = QApplication.instance()
     assert app is not None and app.findChild(NoContextMenu) is not None
