@@ -122,6 +122,7 @@ def build_kiosk(
         clock,
         timedelta(minutes=config.content.refresh_minutes),
         config.content.window_days,
+        tz,
     )
     location = config.kiosk.location
     window = KioskWindow(session, list(config.languages.offered), (location.lat, location.lon), location.name)

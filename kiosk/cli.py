@@ -180,7 +180,7 @@ def cmd_dump(config: Config, args: argparse.Namespace) -> int:
     store = SnapshotStore(data_dir / "snapshot.json")
     fetcher = make_fetcher(config, data_dir)
     try:
-        result = refresh(config.sources, fetcher, store.load(), utc_now(), window)
+        result = refresh(config.sources, fetcher, store.load(), utc_now(), window, ZoneInfo(config.kiosk.timezone))
     finally:
         fetcher.close()
     store.save(result.contents, utc_now())

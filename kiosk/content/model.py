@@ -125,9 +125,9 @@ class Event:
     image: str | None = None
 
     @property
-    def dedupe_key(self) -> tuple[str, str]:
-        """Two sources publishing the same series occurrence share this key."""
-        return (self.uid, self.start.isoformat())
+    def dedupe_key(self) -> tuple[str, float]:
+        """Two sources publishing the same series occurrence share this key (whatever offset they write)."""
+        return (self.uid, self.start.timestamp())
 
     def is_happening(self, now: datetime) -> bool:
         return self.start <= now < self.end

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from kiosk.config import RESOURCES, Source
 from kiosk.content.model import Event, Snapshot, SourceState, SourceStatus
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 BUNDLED_DIR = RESOURCES / "content"
 BUNDLED_NAME = "pack-integre"
+PARIS = ZoneInfo("Europe/Paris")
 
 Reader = Callable[[Source, Fetcher, Window], ParseResult]
 
@@ -51,8 +53,16 @@ class RefreshResult:
     skipped: dict[str, list[Skipped]] = field(default_factory=dict)
 
 
+def in_zone(event: Event, tz: tzinfo) -> Event:
+    """The same event with its times written in the kiosk's zone (the instant is unchanged)."""
+    start, end = event.start.astimezone(tz), event.end.astimezone(tz)
+    if start.utcoffset() == event.start.utcoffset() and end.utcoffset() == event.end.utcoffset():
+        return event
+    return replace(event, start=start, end=end)
+
+
 def read_source(
-    source: Source, fetcher: Fetcher, window: Window, previous: SourceContent | None, now: datetime
+    source: Source, fetcher: Fetcher, window: Window, previous: SourceContent | None, now: datetime, tz: tzinfo = PARIS
 ) -> tuple[SourceContent, list[Skipped]]:
     """Read one source; on failure keep its previous items and mark it stale (or error)."""
     try:
@@ -67,7 +77,11 @@ def read_source(
         for skipped in result.skipped:
             log.info("source %s: skipped %s: %s", source.name, skipped.item, skipped.reason)
         content = SourceContent(
-            status, tuple(result.events), tuple(result.places), tuple(result.stops), tuple(result.activities)
+            status,
+            tuple(in_zone(e, tz) for e in result.events),
+            tuple(result.places),
+            tuple(result.stops),
+            tuple(result.activities),
         )
         return content, result.skipped
     log.warning("source %s failed: %s", source.name, reason)
@@ -79,26 +93,26 @@ def read_source(
 
 
 def refresh(
-    sources: Sequence[Source], fetcher: Fetcher, previous: Contents, now: datetime, window: Window
+    sources: Sequence[Source], fetcher: Fetcher, previous: Contents, now: datetime, window: Window, tz: tzinfo = PARIS
 ) -> RefreshResult:
     """Read every enabled source (the bundled pack when there are none)."""
     active = [s for s in sources if s.enabled] or bundled_sources()
     result = RefreshResult({})
     for source in active:
-        content, skipped = read_source(source, fetcher, window, previous.get(source.name), now)
+        content, skipped = read_source(source, fetcher, window, previous.get(source.name), now, tz)
         result.contents[source.name] = content
         if skipped:
             result.skipped[source.name] = skipped
     if not any(c.items for c in result.contents.values()) and active[0].name != bundled_sources()[0].name:
         log.warning("no source has any content: showing the bundled pack")
         for source in bundled_sources():
-            content, _ = read_source(source, fetcher, window, previous.get(source.name), now)
+            content, _ = read_source(source, fetcher, window, previous.get(source.name), now, tz)
             result.contents[source.name] = content
     return result
 
 
 def _dedupe_events(events: Iterable[Event]) -> list[Event]:
-    seen: dict[tuple[str, str], Event] = {}
+    seen: dict[tuple[str, float], Event] = {}
     for event in events:
         seen.setdefault(event.dedupe_key, event)  # the first source listed wins
     return sorted(seen.values(), key=lambda e: (e.start, e.end, e.title.get("fr")))

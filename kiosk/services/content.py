@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,7 +18,7 @@ from kiosk.config import Source
 from kiosk.content.model import Snapshot, SourceStatus
 from kiosk.content.sources.base import Fetcher
 from kiosk.content.store import SnapshotStore, SourceContent
-from kiosk.content.sync import default_window, merge, refresh
+from kiosk.content.sync import PARIS, default_window, merge, refresh
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +36,11 @@ class ContentService(QObject):
         clock: Callable[[], datetime],
         refresh_interval: timedelta,
         window_days: int = 60,
+        tz: tzinfo = PARIS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tz = tz
         self._sources = list(sources)
         self._fetcher = fetcher
         self._store = store
@@ -108,7 +110,9 @@ class ContentService(QObject):
     def _do_refresh(self) -> dict[str, SourceContent]:
         """Worker thread: read, then save. Touches no Qt object."""
         now = self._clock()
-        result = refresh(self._sources, self._fetcher, self._contents, now, default_window(now, self._window_days))
+        result = refresh(
+            self._sources, self._fetcher, self._contents, now, default_window(now, self._window_days), self._tz
+        )
         try:
             self._store.save(result.contents, now)
         except OSError as exc:
