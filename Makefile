@@ -15,13 +15,19 @@ endif
 HEADLESS := QT_QPA_PLATFORM=offscreen $(QT_ENV)
 
 
-.PHONY: help setup system-deps translations catalogues run test lint typecheck pytest docs clean
+.PHONY: help setup system-deps web translations catalogues run test lint typecheck pytest docs clean
 
 help:
 	@echo "make run    set everything up and start the kiosk on the bundled content"
 	@echo "make test   set everything up, then ruff, mypy, the import contracts and the tests (headless)"
 
-setup: system-deps $(VENV)/.installed translations
+setup: system-deps $(VENV)/.installed translations web
+
+# The leisure map's Leaflet and Leaflet.markercluster, pinned by resources/web/package-lock.json (no CDN at run time).
+web: resources/web/node_modules/.installed
+resources/web/node_modules/.installed: resources/web/package.json resources/web/package-lock.json
+	cd resources/web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 system-deps: .stamp-system-deps
 .stamp-system-deps: resources/deploy/system-deps.sh
