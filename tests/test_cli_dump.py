@@ -66,7 +66,8 @@ def test_dump_of_the_bundled_pack(capsys: pytest.CaptureFixture[str], data_dir: 
     assert max(uids.count(u) for u in set(uids)) >= 4  # a weekly series gives one entry per week
     assert len(doc["places"]) >= 40
     assert all(set(p) >= PLACE_KEYS for p in doc["places"])
-    assert [s["state"] for s in doc["sources"]] == ["ok", "ok"]
+    assert [s["state"] for s in doc["sources"]] == ["ok", "ok", "ok"]
+    assert {a["id"] for a in doc["activities"]} == {"quartier-union", "culture-numerique", "loisirs-pres-de-chez-moi"}
     assert all(set(s) == SOURCE_KEYS for s in doc["sources"])
 
 

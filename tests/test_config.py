@@ -36,7 +36,7 @@ def errors_of(text: str, folder: Path) -> str:
 def test_the_bundled_example_is_valid() -> None:
     config = load_config()
     assert config.kiosk.id == "champ-libre-accueil"
-    assert [s.kind for s in config.sources] == ["ical", "feed"]
+    assert [s.kind for s in config.sources] == ["ical", "feed", "feed"]
     assert all(Path(s.url).is_file() for s in config.sources)
 
 

@@ -15,12 +15,17 @@ from kiosk.content.model import (
     Activity,
     Event,
     EventPlace,
+    InfoStep,
+    MapStep,
+    OrderStep,
     Place,
+    QuizStep,
     Registration,
     RegistrationType,
     SourceState,
     SourceStatus,
     Status,
+    Step,
     Stop,
     Text,
 )
@@ -91,6 +96,28 @@ def stop_from_json(d: dict[str, Any]) -> Stop:
     return Stop(d["id"], d["name"], float(d["lat"]), float(d["lon"]), d["source"], tuple(d.get("lines", ())))
 
 
+def _texts(values: object) -> tuple[Text, ...]:
+    if not isinstance(values, list | tuple):
+        raise TypeError("expected a list of texts")
+    return tuple(_text(v) for v in values)
+
+
+def step_from_json(d: dict[str, Any]) -> Step:
+    kind = d["kind"]
+    if kind == "info":
+        return InfoStep(_text(d["text"]), d.get("image"))
+    if kind == "quiz":
+        step = QuizStep(_text(d["question"]), _texts(d["answers"]), int(d["right"]), _text(d.get("explanation")))
+        if not 0 <= step.right < len(step.answers):
+            raise ValueError(f"quiz: right answer {step.right} out of range")
+        return step
+    if kind == "map":
+        return MapStep(str(d["place"]), _text(d["text"]), _texts(d["hints"]), _text(d.get("explanation")))
+    if kind == "order":
+        return OrderStep(_text(d["text"]), _texts(d["items"]), _text(d.get("explanation")))
+    raise ValueError(f"unknown step kind {kind!r}")
+
+
 def activity_from_json(d: dict[str, Any]) -> Activity:
     return Activity(
         id=d["id"],
@@ -101,7 +128,9 @@ def activity_from_json(d: dict[str, Any]) -> Activity:
         duration_minutes=int(d.get("duration_minutes", 20)),
         theme=d.get("theme", ""),
         pictogram=d.get("pictogram", ""),
-        steps=tuple(d.get("steps", ())),
+        summary=_text(d.get("summary")),
+        take_home_url=d.get("take_home_url"),
+        steps=tuple(step_from_json(s) for s in d.get("steps", ())),
     )
 
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 #: The language content falls back to when the visitor's language is missing.
 SOURCE_LANGUAGE = "fr"
@@ -211,8 +211,103 @@ class Stop:
 
 
 @dataclass(frozen=True, slots=True)
+class InfoStep:
+    """A short text to read together, with an optional picture (a file in resources/content/images/)."""
+
+    text: Text
+    image: str | None = None
+    kind: ClassVar[str] = "info"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text.to_json(), "image": self.image}
+
+
+@dataclass(frozen=True, slots=True)
+class QuizStep:
+    """A question with 2 to 4 answers; ``right`` is the index of the right one (from 0)."""
+
+    question: Text
+    answers: tuple[Text, ...]
+    right: int
+    explanation: Text
+
+    kind: ClassVar[str] = "quiz"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "question": self.question.to_json(),
+            "answers": [a.to_json() for a in self.answers],
+            "right": self.right,
+            "explanation": self.explanation.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MapStep:
+    """Find a place (a ``Place.id`` of the snapshot) among the places around the kiosk, with 1 to 3 hints."""
+
+    place: str
+    text: Text
+    hints: tuple[Text, ...]
+    explanation: Text = Text()
+    kind: ClassVar[str] = "map"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "place": self.place,
+            "text": self.text.to_json(),
+            "hints": [h.to_json() for h in self.hints],
+            "explanation": self.explanation.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OrderStep:
+    """Put 3 to 5 items back in order; ``items`` are given in the right order."""
+
+    text: Text
+    items: tuple[Text, ...]
+    explanation: Text = Text()
+    kind: ClassVar[str] = "order"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text.to_json(),
+            "items": [i.to_json() for i in self.items],
+            "explanation": self.explanation.to_json(),
+        }
+
+
+Step = InfoStep | QuizStep | MapStep | OrderStep
+STEP_KINDS = ("info", "quiz", "map", "order")
+
+#: The pictogram names an activity may use instead of an emoji.
+ACTIVITY_PICTOGRAMS = {
+    "compass": "🧭",
+    "map": "🗺️",
+    "computer": "💻",
+    "lock": "🔒",
+    "book": "📚",
+    "park": "🌳",
+    "bike": "🚲",
+    "bus": "🚌",
+    "museum": "🏛️",
+    "theatre": "🎭",
+    "sport": "⚽",
+    "city": "🏙️",
+    "factory": "🏭",
+    "star": "⭐",
+    "question": "❓",
+    "lightbulb": "💡",
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Activity:
-    """A guided discovery activity; its steps are kept as validated JSON until the player reads them."""
+    """A guided discovery activity for a group: an ordered list of steps."""
 
     id: str
     title: Text
@@ -221,19 +316,28 @@ class Activity:
     age_max: int = 12
     duration_minutes: int = 20
     theme: str = ""
-    pictogram: str = ""
-    steps: tuple[Mapping[str, Any], ...] = ()
+    pictogram: str = ""  # an emoji, or a name of ACTIVITY_PICTOGRAMS
+    summary: Text = Text()
+    take_home_url: str | None = None
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def icon(self) -> str:
+        """The pictogram as an emoji."""
+        return ACTIVITY_PICTOGRAMS.get(self.pictogram, self.pictogram) or ACTIVITY_PICTOGRAMS["compass"]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title.to_json(),
+            "summary": self.summary.to_json(),
             "age_min": self.age_min,
             "age_max": self.age_max,
             "duration_minutes": self.duration_minutes,
             "theme": self.theme,
             "pictogram": self.pictogram,
-            "steps": [dict(s) for s in self.steps],
+            "take_home_url": self.take_home_url,
+            "steps": [s.to_json() for s in self.steps],
             "source": self.source,
         }
 

@@ -40,6 +40,7 @@ def bundled_sources() -> list[Source]:
     return [
         ical.ICalSource(name=f"{BUNDLED_NAME}-programme", url=str(BUNDLED_DIR / "programme.ics")),
         kiosk_feed.FeedSource(name=f"{BUNDLED_NAME}-lieux", url=str(BUNDLED_DIR / "places.json")),
+        kiosk_feed.FeedSource(name=f"{BUNDLED_NAME}-activites", url=str(BUNDLED_DIR / "activities.json")),
     ]
 
 

@@ -22,7 +22,11 @@ from kiosk.content.model import (
     Activity,
     Event,
     EventPlace,
+    InfoStep,
+    MapStep,
+    OrderStep,
     Place,
+    QuizStep,
     Registration,
     RegistrationType,
     SourceState,
@@ -104,7 +108,18 @@ def sample_contents() -> dict[str, SourceContent]:
         duration_minutes=30,
         theme="ville",
         pictogram="map",
-        steps=({"kind": "question", "text": "Combien de cheminées ?", "answers": [1, 2, 3]},),
+        take_home_url="https://example.org/jeu",
+        steps=(
+            InfoStep(Text({"fr": "Regardez les cheminées."}), "cheminees.png"),
+            QuizStep(
+                Text({"fr": "Combien de cheminées ?"}),
+                (Text({"fr": "1"}), Text({"fr": "2"}), Text({"fr": "3"})),
+                2,
+                Text({"fr": "Trois !"}),
+            ),
+            MapStep("parc-barbieux", Text({"fr": "Trouve le parc"}), (Text({"fr": "Il est vert"}),)),
+            OrderStep(Text({"fr": "Dans l'ordre"}), (Text({"fr": "a"}), Text({"fr": "b"}), Text({"fr": "c"}))),
+        ),
     )
     return {
         "agenda": SourceContent(
@@ -299,3 +314,14 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_corrupt_snapshot(tmp_p
     assert complete > 0
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != path.name]
     assert all(name.startswith(".snapshot.json.") and name.endswith(".tmp") for name in leftovers)
+
+
+def test_leftovers_of_an_interrupted_save_are_removed_at_load(tmp_path: Path) -> None:
+    store = SnapshotStore(tmp_path / "snapshot.json")
+    leftover = tmp_path / ".snapshot.json.abc123.tmp"
+    leftover.write_bytes(b'{"version": 1, "sour')
+    other = tmp_path / "unrelated.tmp"
+    other.write_text("keep me")
+    assert store.load() == {}
+    assert not leftover.exists()
+    assert other.exists()

@@ -9,20 +9,29 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from datetime import datetime
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kiosk.content.model import (
+    ACTIVITY_PICTOGRAMS,
+    STEP_KINDS,
     Accessibility,
     Activity,
     Event,
     EventPlace,
+    InfoStep,
+    MapStep,
+    OrderStep,
     Place,
+    QuizStep,
     Registration,
     RegistrationType,
     Status,
+    Step,
     Stop,
     Text,
     occurrence_id,
@@ -113,15 +122,118 @@ class FeedStop(_Record):
     lines: list[str] = []
 
 
+def _distinct(texts: list[str | dict[str, str]], what: str) -> None:
+    keys = [json.dumps(t, sort_keys=True) for t in texts]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"two {what} are the same")
+
+
+class FeedInfoStep(_Record):
+    """A short text to read together."""
+
+    kind: Literal["info"]
+    text: LocalizedText
+    image: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpg|jpeg|webp)$",
+        description="Optional: a picture's file name in resources/content/images/ (png, jpg or webp).",
+    )
+
+
+class FeedQuizStep(_Record):
+    """A question; the explanation is shown after answering, right or not."""
+
+    kind: Literal["quiz"]
+    question: LocalizedText
+    answers: list[LocalizedText] = Field(min_length=2, max_length=4)
+    right: int = Field(ge=0, description="The index of the right answer, counting from 0.")
+    explanation: LocalizedText
+
+    @model_validator(mode="after")
+    def _check(self) -> FeedQuizStep:
+        if self.right >= len(self.answers):
+            raise ValueError(f"the right answer {self.right} is not one of the {len(self.answers)} answers")
+        _distinct(self.answers, "answers")
+        return self
+
+
+class FeedMapStep(_Record):
+    """Find a place among the places around the kiosk."""
+
+    kind: Literal["map"]
+    place: str = Field(min_length=1, description="The id of the place to find (a place of the kiosk's content).")
+    text: LocalizedText = Field(description="What to find, said for the children.")
+    hints: list[LocalizedText] = Field(min_length=1, max_length=3, description="1 to 3 hints, shown one by one.")
+    explanation: LocalizedText = Field(default="", description="Optional: shown once the place is found.")
+
+
+class FeedOrderStep(_Record):
+    """Put items back in order (the kiosk shuffles them)."""
+
+    kind: Literal["order"]
+    text: LocalizedText = Field(description="What to order, said for the children.")
+    items: list[LocalizedText] = Field(min_length=3, max_length=5, description="3 to 5 items, in the right order.")
+    explanation: LocalizedText = Field(default="", description="Optional: shown once the order is checked.")
+
+    @model_validator(mode="after")
+    def _check(self) -> FeedOrderStep:
+        _distinct(self.items, "items")
+        return self
+
+
+FeedStep = Annotated[FeedInfoStep | FeedQuizStep | FeedMapStep | FeedOrderStep, Field(discriminator="kind")]
+
+
+def _is_emoji(value: str) -> bool:
+    """One short pictogram: symbols and their joiners, no letters or digits."""
+    joiners = {"\u200d", "\ufe0f", "\u20e3"}
+    return 0 < len(value) <= 8 and all(
+        c in joiners or unicodedata.category(c) in ("So", "Sk", "Mn", "Me") or 0x1F3FB <= ord(c) <= 0x1F3FF
+        for c in value
+    )
+
+
 class FeedActivity(_Record):
+    """A guided discovery activity for school groups."""
+
     id: str = Field(min_length=1)
     title: LocalizedText
+    summary: LocalizedText = Field(default="", description="One sentence shown on the activity's card.")
     age_min: int = Field(default=8, ge=3, le=99)
     age_max: int = Field(default=12, ge=3, le=99)
     duration_minutes: int = Field(default=20, ge=1, le=240)
-    theme: str = ""
-    pictogram: str = ""
-    steps: list[dict[str, Any]] = Field(min_length=1)
+    theme: str = Field(default="", description="A theme id, such as a category: culture-numerique, quartier...")
+    pictogram: str = Field(
+        default="compass",
+        description="An emoji, or one of: " + ", ".join(ACTIVITY_PICTOGRAMS) + ".",
+    )
+    take_home_url: str | None = Field(
+        default=None, max_length=500, description="Optional: an https page to take home, shown as a QR code at the end."
+    )
+    steps: list[FeedStep] = Field(min_length=1, max_length=30)
+
+    @field_validator("pictogram")
+    @classmethod
+    def _pictogram(cls, value: str) -> str:
+        if value not in ACTIVITY_PICTOGRAMS and not _is_emoji(value):
+            raise ValueError(f"{value!r} is neither an emoji nor one of {', '.join(ACTIVITY_PICTOGRAMS)}")
+        return value
+
+    @field_validator("take_home_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.hostname or any(c.isspace() for c in value):
+            raise ValueError(f"not an https address: {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _ages(self) -> FeedActivity:
+        if self.age_max < self.age_min:
+            raise ValueError(f"age_max {self.age_max} is below age_min {self.age_min}")
+        return self
 
 
 class Feed(BaseModel):
@@ -195,11 +307,25 @@ def _place(rec: FeedPlace, source: str, lang: str) -> Place:
     )
 
 
+def _where(loc: tuple[int | str, ...]) -> str:
+    """``("steps", 3, "quiz", "answers", 1)`` -> ``"steps[3] (quiz): answers[1]"``."""
+    text = ""
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif index >= 2 and loc[index - 2] == "steps" and isinstance(loc[index - 1], int) and part in STEP_KINDS:
+            text += f" ({part}):"
+        else:
+            text += (" " if text.endswith(":") else "." if text else "") + part
+    return text.rstrip(":")
+
+
 def _reason(error: ValidationError | ValueError) -> str:
     if isinstance(error, ValidationError):
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        return f"{where}: {first['msg']}" if where else str(first["msg"])
+        where = _where(tuple(first["loc"]))
+        message = str(first["msg"]).removeprefix("Value error, ")
+        return f"{where}: {message}" if where else message
     return str(error)
 
 
@@ -245,19 +371,35 @@ def _add(result: ParseResult, rec: _Record, source: str, lang: str, window: Wind
     elif isinstance(rec, FeedStop):
         result.stops.append(Stop(rec.id, rec.name, rec.lat, rec.lon, source, tuple(rec.lines)))
     elif isinstance(rec, FeedActivity):
-        result.activities.append(
-            Activity(
-                id=rec.id,
-                title=_text(rec.title, lang),
-                source=source,
-                age_min=rec.age_min,
-                age_max=rec.age_max,
-                duration_minutes=rec.duration_minutes,
-                theme=rec.theme,
-                pictogram=rec.pictogram,
-                steps=tuple(rec.steps),
-            )
-        )
+        result.activities.append(_activity(rec, source, lang))
+
+
+def _step(rec: FeedInfoStep | FeedQuizStep | FeedMapStep | FeedOrderStep, lang: str) -> Step:
+    if isinstance(rec, FeedInfoStep):
+        return InfoStep(_text(rec.text, lang), rec.image)
+    if isinstance(rec, FeedQuizStep):
+        answers = tuple(_text(a, lang) for a in rec.answers)
+        return QuizStep(_text(rec.question, lang), answers, rec.right, _text(rec.explanation, lang))
+    if isinstance(rec, FeedMapStep):
+        hints = tuple(_text(h, lang) for h in rec.hints)
+        return MapStep(rec.place, _text(rec.text, lang), hints, _text(rec.explanation, lang))
+    return OrderStep(_text(rec.text, lang), tuple(_text(i, lang) for i in rec.items), _text(rec.explanation, lang))
+
+
+def _activity(rec: FeedActivity, source: str, lang: str) -> Activity:
+    return Activity(
+        id=rec.id,
+        title=_text(rec.title, lang),
+        source=source,
+        age_min=rec.age_min,
+        age_max=rec.age_max,
+        duration_minutes=rec.duration_minutes,
+        theme=rec.theme,
+        pictogram=rec.pictogram,
+        summary=_text(rec.summary, lang),
+        take_home_url=rec.take_home_url,
+        steps=tuple(_step(s, lang) for s in rec.steps),
+    )
 
 
 def read(config: FeedSource, fetcher: Fetcher, window: Window) -> ParseResult:
