@@ -66,6 +66,8 @@ class Seen:
     path: str
     query: str
     headers: Mapping[str, str]
+    method: str = "GET"
+    body: bytes = b""
 
 
 class FaultServer:
@@ -125,9 +127,11 @@ class FaultServer:
 
     # -- used by the handler --------------------------------------------------------------------
 
-    def _take(self, path: str, query: str, headers: Iterable[tuple[str, str]]) -> Reply | None:
+    def _take(
+        self, path: str, query: str, headers: Iterable[tuple[str, str]], method: str = "GET", body: bytes = b""
+    ) -> Reply | None:
         with self._lock:
-            self.requests.append(Seen(path, query, {k.lower(): v for k, v in headers}))
+            self.requests.append(Seen(path, query, {k.lower(): v for k, v in headers}, method, body))
             replies = self._routes.get(path)
             if not replies:
                 return None
@@ -181,6 +185,17 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self.server.owner
         parts = urlsplit(self.path)
         reply = owner._take(parts.path, parts.query, self.headers.items())
+        try:
+            self._answer(reply, parts.path)
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            self.close_connection = True
+
+    def do_POST(self) -> None:
+        """Like GET, after reading the request body (recorded in ``Seen.body``)."""
+        owner = self.server.owner
+        parts = urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        reply = owner._take(parts.path, parts.query, self.headers.items(), "POST", body)
         try:
             self._answer(reply, parts.path)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
