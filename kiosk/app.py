@@ -17,17 +17,30 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import qasync
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - QtWebEngine must be loaded before the QApplication
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QProcess, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.config import RESOURCES, Config
+from kiosk.content.activity_stats import ActivityStats
 from kiosk.content.fetch import FetchSettings, HttpFetcher
 from kiosk.content.store import SnapshotStore
+from kiosk.content.tiles import TileCache, TileSource
+from kiosk.map_page import MapPageSpec
 from kiosk.services.content import ContentService
+from kiosk.services.discovery import DiscoveryService
+from kiosk.services.idle import IdleService
+from kiosk.services.map import MapPageService
+from kiosk.services.modes import ModeService
 from kiosk.services.session import Session
+from kiosk.services.speech import Speech
+from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb, uptime_text
+from kiosk.services.tiles import TILE_TEMPLATE, TileSchemeHandler, register_tile_scheme
+from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.theme import NORMAL, palette, style_sheet
-from kiosk.ui.widgets import NoContextMenu
+from kiosk.ui.widgets import LongPress, NoContextMenu
+from kiosk.views.map import MapSettings, MapView
+from kiosk.views.staff import StaffStatus, StaffView
 from kiosk.views.window import KioskWindow, apply_window_mode
 
 log = logging.getLogger(__name__)
@@ -71,6 +84,38 @@ def prepare_qt_environment(offscreen: bool = False) -> None:
     # QtWebEngine's sandbox refuses to run as root; everywhere else it stays on.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.pop("QTWEBENGINE_REMOTE_DEBUGGING", None)  # no devtools on a public kiosk
+    register_tile_scheme()  # the map's tiles: URL schemes must be declared before the QApplication
+
+
+def user_agent(config: Config) -> str:
+    return f"LIVE-kiosk/{__version__} (+kiosk {config.kiosk.id})"
+
+
+def make_tile_source(config: Config, data_dir: Path) -> TileSource:
+    """Tiles from the cache, fetched when missing unless [map] fetch_tiles is false or KIOSK_TILES_OFFLINE=1."""
+    m = config.map
+    online = m.fetch_tiles and os.environ.get("KIOSK_TILES_OFFLINE", "") not in ("1", "true", "yes")
+    cache = TileCache(data_dir / "map-tiles.mbtiles")
+    return TileSource(cache, m.tile_url, user_agent(config), online=online, min_cache_days=m.tile_cache_days)
+
+
+def build_map(config: Config, data_dir: Path, session: Session) -> MapView:
+    """The leisure map: its page generator, its tile handler, and the screen that shows them."""
+    m = config.map
+    origin = (config.kiosk.location.lat, config.kiosk.location.lon)
+    spec = MapPageSpec(
+        origin=origin,
+        tile_url=TILE_TEMPLATE,
+        attribution=m.attribution,
+        min_zoom=m.min_zoom,
+        max_zoom=m.max_zoom,
+        start_zoom=m.start_zoom,
+        pictograms={**PICTOGRAMS, "": "📍"},
+    )
+    pages = MapPageService(spec, data_dir / "map")
+    tiles = TileSchemeHandler(make_tile_source(config, data_dir))
+    return MapView(session, MapSettings(origin, tuple(m.radii_m)), pages, tiles)
 
 
 def make_fetcher(config: Config, data_dir: Path) -> HttpFetcher:
@@ -92,12 +137,33 @@ class Kiosk:
     config: Config
     session: Session
     content: ContentService
+    modes: ModeService
+    idle: IdleService
+    staff: StaffService
     window: KioskWindow
 
+    def start(self) -> None:
+        self.content.start()
+        self.modes.start()
+        self.idle.start()
+
     def shutdown(self) -> None:
+        self.idle.stop()
         self.content.shutdown()
+        self.window.map_view.shutdown()
         self.window.allow_close = True
         self.window.close()
+
+
+def restart_process() -> None:
+    """Start a fresh kiosk with the same arguments, then leave."""
+    QProcess.startDetached(sys.executable, [*sys.orig_argv[1:]])
+    QApplication.exit(0)
+
+
+def quit_to_desktop(window: KioskWindow) -> None:
+    window.allow_close = True
+    QApplication.exit(0)
 
 
 def build_kiosk(
@@ -105,6 +171,7 @@ def build_kiosk(
     data_dir: Path,
     *,
     clock: Callable[[], datetime] = utc_now,
+    monotonic: Callable[[], float] = time.monotonic,
     fetcher: HttpFetcher | None = None,
 ) -> Kiosk:
     """Build services and window, and wire them; the QApplication must exist."""
@@ -125,12 +192,125 @@ def build_kiosk(
         tz,
     )
     location = config.kiosk.location
-    window = KioskWindow(session, list(config.languages.offered), (location.lat, location.lon), location.name)
+    map_view = build_map(config, data_dir, session)
+    window = KioskWindow(
+        session, list(config.languages.offered), (location.lat, location.lon), location.name, map_view=map_view
+    )
+    if map_view.pages is not None:
+        content.snapshotChanged.connect(map_view.pages.set_snapshot)
     content.snapshotChanged.connect(window.set_snapshot)
     content.sourcesChanged.connect(window.set_sources)
     window.resized.connect(lambda size: apply_theme(app, size))
     apply_theme(app, None)
-    return Kiosk(config, session, content, window)
+    origin = (location.lat, location.lon)
+    stats = ActivityStats(data_dir / "activity-stats.sqlite")
+    discovery = DiscoveryService(stats, lambda: session.now().date(), origin)
+    content.snapshotChanged.connect(discovery.set_snapshot)
+    window.add_discovery(discovery, Speech(), RESOURCES / "content" / "images")
+
+    m = config.modes
+    modes = ModeService(
+        m.default,
+        [slot.slot(slot.mode) for slot in m.schedule],
+        [slot.slot() for slot in m.opening_hours],
+        m.sleep_outside_hours,
+        lambda: clock().astimezone(tz),
+    )
+    window.signage_interactive = m.signage_interactive
+    window.set_mode(modes.mode)
+    modes.modeChanged.connect(window.set_mode)
+    modes.sleepingChanged.connect(window.set_sleeping)
+
+    idle = IdleService(
+        config.idle.warning_after_seconds, config.idle.countdown_seconds, config.idle.attract_after_seconds, monotonic
+    )
+    app.installEventFilter(idle)
+    idle.warningStarted.connect(lambda: window.show_idle_warning(config.idle.countdown_seconds))
+    idle.countdown.connect(window.show_idle_warning)
+    idle.warningCancelled.connect(window.idle_overlay.hide)
+    idle.resetRequested.connect(window.reset_visitor)
+    idle.attractRequested.connect(window.show_attract)
+    window.idle_overlay.continueRequested.connect(idle.poke)
+
+    actions = StaffActions(
+        switch_mode=modes.set_mode_by_staff,
+        refresh_now=content.request_refresh,
+        restart=restart_process,
+        quit=lambda: quit_to_desktop(window),
+    )
+    staff = StaffService(config.staff.pin_hash, actions, AuditLog(data_dir / "audit.log"), monotonic)
+    started = monotonic()
+
+    def status() -> StaffStatus:
+        until = modes.overridden_until
+        return StaffStatus(
+            mode=modes.mode,
+            overridden_until=until.strftime("%d/%m %H:%M") if until else None,
+            schedule=modes.schedule,
+            sources=content.snapshot.sources,
+            outbox=None,
+            uptime=uptime_text(monotonic() - started),
+            memory_mb=memory_mb(),
+        )
+
+    staff_view = StaffView(session, status)
+    window.add_screen(staff_view)
+    wire_staff(window, staff_view, staff, idle, config.staff.long_press_seconds, config.staff.panel_timeout_seconds)
+    return Kiosk(config, session, content, modes, idle, staff, window)
+
+
+def wire_staff(
+    window: KioskWindow,
+    view: StaffView,
+    staff: StaffService,
+    idle: IdleService,
+    long_press_seconds: float,
+    timeout_seconds: int,
+) -> None:
+    """The hidden way in (long press on the logo, or Ctrl+Alt+K), the PIN, the panel, and its time-out."""
+    if not staff.available:
+        log.warning("no [staff] pin_hash in the configuration: the staff panel cannot be opened")
+        return
+    guard = staff.guard
+    assert guard is not None
+    press = LongPress(window.header.logo, long_press_seconds)
+    closer = QTimer(view)
+    closer.setSingleShot(True)
+    closer.setInterval(timeout_seconds * 1000)
+
+    def ask_pin() -> None:
+        view.show_pin(guard.seconds_locked)
+        window.go("staff")
+
+    def entered(pin: str) -> None:
+        if staff.unlock(pin):
+            idle.enabled = False  # staff are here: no « toujours là ? » while they work
+            closer.start()
+            view.show_panel()
+        else:
+            view.pin_refused()
+
+    def act(action: str, argument: str) -> None:
+        closer.start()
+        message = staff.do(action, argument or None)
+        view.show_panel(message or "")
+
+    def close(reason: str = "closed") -> None:
+        closer.stop()
+        staff.lock(reason)
+        idle.enabled = True
+        idle.poke()
+        if window.current == "staff":
+            window.reset_visitor()
+
+    press.triggered.connect(ask_pin)
+    window.staffRequested.connect(ask_pin)
+    view.pinEntered.connect(entered)
+    view.actionRequested.connect(act)
+    view.closeRequested.connect(close)
+    closer.timeout.connect(lambda: close("timeout"))
+    idle.activity.connect(lambda: closer.start() if staff.unlocked else None)
+    window.resetters.append(lambda: close("reset") if staff.unlocked else None)
 
 
 def apply_theme(app: QApplication, size: QSize | None) -> None:
@@ -156,8 +336,10 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
         lambda: log.info("first paint %.0f ms after process start", seconds_since_process_start() * 1000)
     )
     kiosk.content.load_saved()
+    if (speech := kiosk.window.activity_view.speech) is not None:
+        kiosk.window.firstPainted.connect(speech.probe)  # reading aloud, if a voice is installed
     apply_window_mode(kiosk.window, config.display.fullscreen and not windowed, config.display.hide_cursor)
-    kiosk.content.start()
+    kiosk.start()
     app.aboutToQuit.connect(kiosk.content.shutdown)
     _quit_on_signals(app)
     with loop:

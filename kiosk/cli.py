@@ -8,6 +8,7 @@ imported only by the commands that draw (run, screenshot, selftest), so ``conten
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import sys
@@ -19,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
 
-from kiosk import __version__
+from kiosk import __version__, signups_cli
 from kiosk.config import DEFAULT_CONFIG, SOURCE_KINDS, Config, ConfigError, Source, format_errors, load_config
 from kiosk.content.model import SourceState, SourceStatus
 from kiosk.content.sources.base import Window
@@ -29,7 +30,7 @@ SOURCE_ADAPTER: TypeAdapter[Source] = TypeAdapter(Source)
 log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_FAILURE, EXIT_CONFIG = 0, 1, 2
-SCREENS = ("home", "programme", "event", "places")
+SCREENS = ("home", "programme", "event", "map", "staff", "idle", "attract", "signage", "maintenance", "discovery")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,7 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", choices=["fr", "en", "nl"])
     shot.add_argument("--event-id", help="the event to show (default: the first upcoming one)")
 
+    hash_pin = commands.add_parser("hash-pin", help="print the hash of a staff PIN, for [staff] pin_hash")
+    hash_pin.add_argument("--stdin", action="store_true", help="read the PIN from standard input (no prompt)")
+
     commands.add_parser("selftest", parents=[common], help="build every screen offscreen; exit 0 if all is well")
+
+    activities = commands.add_parser("activities", help="the discovery activities").add_subparsers(
+        dest="activities_command"
+    )
+    stats = activities.add_parser("stats", parents=[common], help="anonymous counts: started, finished, right answers")
+    stats.add_argument("--csv", action="store_true", help="every day's counts as CSV, for a spreadsheet")
+
+    tiles = commands.add_parser("map", help="the leisure map's tiles").add_subparsers(dest="map_command")
+    prefetch = tiles.add_parser(
+        "prefetch", parents=[common], help="store the tiles of [map] prefetch_bbox and prefetch_zooms for offline use"
+    )
+    prefetch.add_argument("--max-tiles", type=int, default=1000, help="refuse an area with more tiles (default 1000)")
+    prefetch.add_argument("--dry-run", action="store_true", help="only say how many tiles the area holds")
+    signups_cli.add_commands(commands, common)
     return parser
 
 
@@ -189,7 +207,75 @@ def cmd_dump(config: Config, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _dispatch(command: str, args: argparse.Namespace) -> int:
+def cmd_hash_pin(args: argparse.Namespace) -> int:
+    from kiosk.pin import hash_pin  # noqa: PLC0415
+
+    if args.stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass("PIN (4 to 12 digits): ")
+        if getpass.getpass("Again: ") != pin:
+            print("The two PINs differ.", file=sys.stderr)  # noqa: T201
+            return EXIT_FAILURE
+    try:
+        print(hash_pin(pin))  # noqa: T201 - the hash is the command's output
+    except ValueError as exc:
+        print(f"Not accepted: {exc}.", file=sys.stderr)  # noqa: T201
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def cmd_map_prefetch(args: argparse.Namespace) -> int:
+    """A bounded, polite download of the configured area's tiles (one at a time), for a kiosk often offline."""
+    from kiosk.app import make_tile_source, resolve_data_dir  # noqa: PLC0415
+    from kiosk.content.tiles import PREFETCH_HARD_CAP, PrefetchRefusedError, count_tiles, prefetch  # noqa: PLC0415
+
+    config = load_config(args.config)
+    bbox, zooms = config.map.prefetch_bbox, config.map.prefetch_zooms
+    total = count_tiles(bbox, zooms)
+    if args.dry_run:
+        print(f"{total} tiles at zooms {zooms[0]}-{zooms[1]} (hard cap {PREFETCH_HARD_CAP})")  # noqa: T201
+        return EXIT_OK
+    source = make_tile_source(config, resolve_data_dir(config, args.data_dir))
+    try:
+        downloaded, cached = prefetch(source, bbox, zooms, args.max_tiles)
+    except PrefetchRefusedError as exc:
+        print(f"refused: {exc}", file=sys.stderr)  # noqa: T201
+        return EXIT_FAILURE
+    finally:
+        source.close()
+    print(f"{downloaded} tiles downloaded, {cached} already cached, of {total}")  # noqa: T201
+    return EXIT_OK if downloaded + cached == total else EXIT_FAILURE
+
+
+def cmd_activity_stats(config: Config, args: argparse.Namespace) -> int:
+    """The activities' anonymous statistics, as text or CSV (kiosk/content/activity_stats.py)."""
+    from kiosk.app import resolve_data_dir  # noqa: PLC0415
+    from kiosk.content.activity_stats import ActivityStats  # noqa: PLC0415
+
+    stats = ActivityStats(resolve_data_dir(config, args.data_dir) / "activity-stats.sqlite")
+    if args.csv:
+        stats.write_csv(sys.stdout)
+        return EXIT_OK
+    lines = []
+    for activity in stats.summary():
+        lines.append(f"{activity.activity}: started {activity.started}, finished {activity.finished}")
+        for step in activity.steps:
+            rate = f"{step.success_rate:.0%}" if step.success_rate is not None else "-"
+            lines.append(
+                f"  step {step.step} ({step.kind}): {step.right_first_time}/{step.answered} right first time ({rate})"
+            )
+    sys.stdout.write("\n".join(lines or ["no activity played yet"]) + "\n")
+    return EXIT_OK
+
+
+def _dispatch(command: str, args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per command
+    if command == "signups":
+        return signups_cli.dispatch(args, load_config)
+    if command == "hash-pin":
+        return cmd_hash_pin(args)
+    if command == "activities":
+        return cmd_activity_stats(load_config(args.config), args)
     if command == "check-config":
         config = load_config(args.file or args.config)
         print(f"{args.file or args.config or DEFAULT_CONFIG}: OK ({len(config.sources)} source(s))")  # noqa: T201
@@ -220,13 +306,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     if command == "content" and args.content_command is None:
         parser.parse_args(["content", "--help"])
+    if command == "activities" and args.activities_command is None:
+        parser.parse_args(["activities", "--help"])
+    if command == "map" and args.map_command is None:
+        parser.parse_args(["map", "--help"])
+    if command == "signups" and args.signups_command is None:
+        parser.parse_args(["signups", "--help"])
     logging.basicConfig(
         level=getattr(args, "log_level", "INFO"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     try:
-        return _dispatch(command, args)
+        return cmd_map_prefetch(args) if command == "map" else _dispatch(command, args)
     except ConfigError as exc:
         print(exc, file=sys.stderr)  # noqa: T201 - the message is the user interface here
         return EXIT_CONFIG

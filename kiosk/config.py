@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import tomllib
 import zoneinfo
+from collections.abc import Mapping
+from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 
 from kiosk.content.sources.base import StrictModel
 from kiosk.content.sources.gtfs import GtfsSource
@@ -20,6 +23,8 @@ from kiosk.content.sources.ical import ICalSource
 from kiosk.content.sources.kiosk_feed import FeedSource
 from kiosk.content.sources.openagenda import OpenAgendaSource
 from kiosk.content.sources.opendatasoft import OpendatasoftSource
+from kiosk.pin import check_hash_format
+from kiosk.schedule import Slot
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_CONFIG = RESOURCES / "config" / "kiosk.toml"
@@ -94,8 +99,204 @@ class DisplaySection(StrictModel):
     hide_cursor: bool = Field(default=False, description="Hide the mouse cursor (touch screens).")
 
 
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+class MapSection(StrictModel):
+    tile_url: str = Field(
+        default=OSM_TILES,
+        description="The tile server's URL template, with {z}, {x} and {y}. Tiles are cached on disk and fetched "
+        "politely (at most 2 at a time, kept at least `tile_cache_days`); respect the server's usage policy.",
+    )
+    attribution: str = Field(
+        default="© OpenStreetMap contributors",
+        min_length=1,
+        description="The tiles' credit, shown on the map (the commune outlines' credit is added to it).",
+    )
+    fetch_tiles: bool = Field(
+        default=True, description="Fetch missing tiles from `tile_url` (false: show only the cached tiles)."
+    )
+    tile_cache_days: float = Field(
+        default=7, ge=7, le=365, description="The shortest time a tile is kept before it is asked for again."
+    )
+    min_zoom: int = Field(default=11, ge=0, le=19, description="How far out visitors can zoom.")
+    max_zoom: int = Field(default=19, ge=1, le=19, description="How far in visitors can zoom.")
+    start_zoom: int = Field(default=15, ge=0, le=19, description="The zoom the map opens at, centred on the kiosk.")
+    prefetch_bbox: tuple[float, float, float, float] = Field(
+        default=(50.665, 3.120, 50.745, 3.225),
+        description="The area `kiosk map prefetch` stores for offline use: south, west, north, east (degrees).",
+    )
+    prefetch_zooms: tuple[int, int] = Field(
+        default=(11, 16), description="The lowest and highest zoom `kiosk map prefetch` stores (715 tiles by default)."
+    )
+    radii_m: list[int] = Field(
+        default=[500, 1000, 2000, 5000],
+        min_length=1,
+        max_length=6,
+        description="The « près d'ici » choices, in metres from the kiosk (« Tout » is always offered too).",
+    )
+
+    @field_validator("tile_url")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("the tile URL must start with https:// (or http://)")
+        missing = [p for p in ("{z}", "{x}", "{y}") if p not in value]
+        if missing:
+            raise ValueError(f"the tile URL lacks {', '.join(missing)}")
+        return value
+
+    @field_validator("radii_m")
+    @classmethod
+    def _radii(cls, value: list[int]) -> list[int]:
+        if any(not 100 <= r <= 50_000 for r in value):
+            raise ValueError("each radius must be between 100 and 50000 metres")
+        return sorted(set(value))
+
+    @model_validator(mode="after")
+    def _zooms(self) -> MapSection:
+        if not self.min_zoom <= self.start_zoom <= self.max_zoom:
+            raise ValueError(f"start_zoom {self.start_zoom} must be between min_zoom and max_zoom")
+        low, high = self.prefetch_zooms
+        if not 0 <= low <= high <= self.max_zoom:
+            raise ValueError(f"prefetch_zooms {self.prefetch_zooms} must be ordered and at most max_zoom")
+        south, west, north, east = self.prefetch_bbox
+        if not (-85 <= south < north <= 85 and -180 <= west < east <= 180):
+            raise ValueError("prefetch_bbox must be south, west, north, east with south < north and west < east")
+        return self
+
+
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class TimeSlot(StrictModel):
+    days: list[Day] = Field(min_length=1, description='Days of the week: "mon" to "sun".')
+    start: time = Field(description="Local start time, such as 09:00.")
+    end: time = Field(description="Local end time (not included).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeSlot:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} must come after start {self.start}")
+        return self
+
+    def slot(self, mode: str = "") -> Slot:
+        return Slot(tuple(self.days), self.start, self.end, mode)
+
+
+class ModeSlot(TimeSlot):
+    mode: Mode = Field(description="The mode during this slot.")
+
+
+class SignupsSection(StrictModel):
+    endpoint: str | None = Field(
+        default=None,
+        description="Where sign-ups made on the kiosk are POSTed as JSON (an http or https URL). Without it they "
+        "wait in the outbox until staff export them (`kiosk signups export`).",
+    )
+    token: SecretStr | None = Field(
+        default=None,
+        description="The bearer token sent with each sign-up. Better: leave it out and set the variable named "
+        "by token_env.",
+    )
+    token_env: str = Field(
+        default="KIOSK_SIGNUP_TOKEN",
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        description="The environment variable holding the bearer token when token is not set.",
+    )
+    purge_days: int = Field(
+        default=30, ge=1, le=365, description="Undelivered sign-ups older than this many days are deleted."
+    )
+    contact: str = Field(
+        default="",
+        max_length=120,
+        description="Who visitors can ask about their data (an e-mail address or a desk), shown in the consent "
+        "notice. Empty: « l'accueil du Champ Libre ».",
+    )
+    utm_tagging: bool = Field(
+        default=False, description="Add utm_source=kiosk-<id> to the web links shown as QR codes."
+    )
+    virtual_keyboard: bool = Field(
+        default=True,
+        description="Show Qt's on-screen keyboard (QT_IM_MODULE=qtvirtualkeyboard) when a text field is touched.",
+    )
+    timeout_seconds: float = Field(default=10, gt=0, le=120, description="Seconds to wait for the endpoint.")
+    retry_seconds: float = Field(
+        default=30, ge=1, le=3600, description="First delay before a failed delivery is tried again; it doubles."
+    )
+    retry_max_minutes: float = Field(
+        default=60, ge=1, le=1440, description="The longest delay between two delivery attempts, in minutes."
+    )
+
+    @field_validator("endpoint")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+            raise ValueError(f"expected an http(s) URL without credentials, not {value!r}")
+        return value
+
+    def resolved_token(self, environ: Mapping[str, str]) -> str | None:
+        """The token from the file, else from the environment variable ``token_env``."""
+        if self.token is not None:
+            return self.token.get_secret_value()
+        return environ.get(self.token_env) or None
+
+
 class ModesSection(StrictModel):
-    default: Mode = Field(default="accueil", description="The mode the kiosk starts in.")
+    default: Mode = Field(default="accueil", description="The mode the kiosk starts in, and outside the schedule.")
+    schedule: list[ModeSlot] = Field(
+        default=[],
+        description='Weekly slots switching modes, e.g. { days = ["tue", "thu"], start = 09:00:00, '
+        'end = 12:00:00, mode = "decouverte" }. A staff switch lasts until the next slot boundary.',
+    )
+    opening_hours: list[TimeSlot] = Field(
+        default=[], description="When the place is open (empty: always). Used by sleep_outside_hours."
+    )
+    sleep_outside_hours: bool = Field(
+        default=False, description="Blank the screen (and switch the display off with DPMS) outside opening hours."
+    )
+    signage_interactive: bool = Field(
+        default=False, description="In signage mode (affichage), let a touch open the kiosk instead of a notice."
+    )
+
+
+class StaffSection(StrictModel):
+    pin_hash: str | None = Field(
+        default=None,
+        description="The staff PIN's salted scrypt hash, printed by `kiosk hash-pin`. Without it there is no "
+        "staff panel. A plain PIN is refused.",
+    )
+    long_press_seconds: float = Field(
+        default=3, ge=1, le=15, description="How long to press the logo to ask for the PIN."
+    )
+    panel_timeout_seconds: int = Field(
+        default=120, ge=15, le=3600, description="The staff panel closes itself after this long without a touch."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_plain_pin(cls, data: Any) -> Any:  # noqa: ANN401 - raw TOML
+        if isinstance(data, dict) and "pin" in data:
+            raise ValueError("a plain PIN is not accepted: put its hash in pin_hash (printed by `kiosk hash-pin`)")
+        return data
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _hashed(cls, value: str | None) -> str | None:
+        return None if value is None else check_hash_format(value)
+
+
+class IdleSection(StrictModel):
+    warning_after_seconds: int = Field(
+        default=90, ge=10, le=3600, description="Without a touch for this long, ask « Vous êtes toujours là ? »."
+    )
+    countdown_seconds: int = Field(default=20, ge=5, le=120, description="Then reset after this countdown.")
+    attract_after_seconds: int = Field(
+        default=300, ge=30, le=86400, description="Without a touch for this long, show the attract loop."
+    )
 
 
 class Config(StrictModel):
@@ -104,7 +305,11 @@ class Config(StrictModel):
     languages: LanguagesSection = LanguagesSection()
     content: ContentSection = ContentSection()
     display: DisplaySection = DisplaySection()
+    map: MapSection = MapSection()
     modes: ModesSection = ModesSection()
+    signups: SignupsSection = SignupsSection()
+    staff: StaffSection = StaffSection()
+    idle: IdleSection = IdleSection()
     sources: list[Source] = Field(
         default=[],
         description="Where content comes from. With none (or none reachable), the bundled pack is shown.",

@@ -22,10 +22,12 @@ from kiosk.config import (
     Config,
     ContentSection,
     DisplaySection,
+    IdleSection,
     KioskSection,
     LanguagesSection,
     Location,
     ModesSection,
+    StaffSection,
 )
 from kiosk.content.sources.kiosk_feed import json_schema
 from kiosk.content.sync import MODULES
@@ -108,6 +110,10 @@ def _default(field: FieldInfo) -> str:
     return f"`{value}`"
 
 
+def _is_model(field: FieldInfo) -> bool:
+    return isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
+
+
 def _table(model: type[BaseModel], prefix: str, skip: tuple[str, ...] = ()) -> list[str]:
     rows = ["| key | type | default | meaning |", "| --- | --- | --- | --- |"]
     for name, field in model.model_fields.items():
@@ -125,7 +131,7 @@ def render() -> str:
     lines += [
         "## Top level",
         "",
-        *_table(Config, "", skip=("kiosk", "languages", "content", "display", "modes", "sources")),
+        *_table(Config, "", skip=tuple(n for n, f in Config.model_fields.items() if n == "sources" or _is_model(f))),
         "",
     ]
     sections: list[tuple[str, type[BaseModel], str]] = [
@@ -134,7 +140,14 @@ def render() -> str:
         ("languages", LanguagesSection, "The languages offered to visitors (French is the source language)."),
         ("content", ContentSection, "How content is fetched and how far ahead it is shown."),
         ("display", DisplaySection, "The screen."),
-        ("modes", ModesSection, "Kiosk modes."),
+        (
+            "modes",
+            ModesSection,
+            "Kiosk modes: accueil (visitors), decouverte (school groups), affichage (signage), "
+            "hors-service (maintenance).",
+        ),
+        ("staff", StaffSection, "The staff panel, reached by a long press on the logo, then the PIN."),
+        ("idle", IdleSection, "What happens when visitors walk away."),
     ]
     for name, model, text in sections:
         lines += [f"## `[{name}]`", "", text, "", *_table(model, ""), ""]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build_kiosk, create_application, prepare_qt_environment, resolve_data_dir
 from kiosk.config import Config
+from kiosk.views.staff import StaffView
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +38,33 @@ def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
         window.go("event", event_id or (first.id if first else ""))
     elif view == "home":
         window.go_home()
+    elif view == "staff":  # the panel as staff see it once the PIN is typed
+        window.go("staff")
+        staff_view = window.screens["staff"]
+        assert isinstance(staff_view, StaffView)
+        staff_view.show_panel()
+    elif view == "idle":
+        window.go("programme")
+        window.show_idle_warning(14)
     else:
         window.go(view)
+    if view == "map":
+        wait_for_map(kiosk)
     _settle()
+
+
+def wait_for_map(kiosk: Kiosk, timeout: float = 10.0) -> bool:
+    """Let the map page be generated and loaded until it says it is ready, then give its tiles a moment."""
+    web = kiosk.window.map_view.web
+    deadline = time.monotonic() + timeout
+    while not web.is_ready and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    settle = time.monotonic() + 0.6
+    while time.monotonic() < settle:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if not web.is_ready:
+        log.error("the map page was not ready within %.0f s", timeout)
+    return web.is_ready
 
 
 def render(kiosk: Kiosk, size: tuple[int, int]) -> QImage:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 _DEVICE: list[QPointingDevice] = []
+W = TypeVar("W", bound=QWidget)
 
 
 def touch_device() -> QPointingDevice:
@@ -27,3 +30,10 @@ def tap(widget: QWidget, at: QPoint | None = None) -> None:
     QTest.touchEvent(window, device).release(0, point, window)
     QApplication.processEvents()
     QTest.qWait(20)
+
+
+def visible_child(parent: QWidget, kind: type[W], name: str) -> W:
+    """The one visible child of that name (rebuilt panels leave hidden ones awaiting deletion)."""
+    found = [w for w in parent.findChildren(kind, name) if w.isVisible()]
+    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
+    return found[0]

@@ -88,6 +88,7 @@ class SnapshotStore:
 
     def load(self) -> dict[str, SourceContent]:
         """The saved contents by source name; empty when there is none or it is unreadable."""
+        self._remove_leftovers()
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -105,6 +106,12 @@ class SnapshotStore:
             log.error("the saved content is unreadable (%s); moved to %s", exc, aside)
             self.path.replace(aside)
             return {}
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files a power cut left behind in the middle of a save (see write_atomic)."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+            log.info("removed %s, left by an interrupted save", leftover.name)
 
     def save(self, contents: Contents, saved_at: datetime) -> None:
         doc = {

@@ -43,6 +43,10 @@ class Session(QObject):
         return self._language
 
     @property
+    def default_language(self) -> str:
+        return self._default
+
+    @property
     def locale(self) -> QLocale:
         return QLocale(LOCALES[self._language], COUNTRIES[self._language])
 

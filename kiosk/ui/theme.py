@@ -122,12 +122,39 @@ QPushButton:pressed {{ background: {t.surface_alt}; }}
 QPushButton:focus {{ border-color: {t.focus}; }}
 QPushButton[role="primary"], QPushButton:checked {{ background: {t.accent}; color: {t.on_accent};
     border-color: {t.accent}; }}
-QPushButton[role="tile"] {{ font-size: {px(TYPE["title"])}; font-weight: 700; text-align: center;
+QPushButton[role="tile-highlight"] {{ border: {px(6)} solid {t.accent}; background: {t.surface_alt}; }}
+QPushButton[role="tile"], QPushButton[role="tile-highlight"] {{ font-size: {px(TYPE["title"])}; font-weight: 700;
+    text-align: center;
     padding: {px(SPACE["l"])}; }}
 QPushButton[role="chip"] {{ border-radius: {px(TOUCH_MIN // 2)}; padding: {px(8)} {px(28)}; }}
 QFrame[role="card"] {{ background: {t.surface}; border: {px(2)} solid {t.border}; border-radius: {px(RADIUS)}; }}
 QFrame[role="card"]:hover {{ border-color: {t.accent}; }}
+QLabel[role="step-text"] {{ font-size: {px(36)}; font-weight: 600; }}
+QLabel[role="badge-big"] {{ font-size: {px(96)}; }}
+QLabel[role="feedback-right"], QLabel[role="feedback-try"] {{ font-size: {px(TYPE["body"])}; padding: {px(16)};
+    border-radius: {px(RADIUS)}; background: {t.surface}; border: {px(3)} solid {t.accent}; }}
+QLabel[role="feedback-try"] {{ border-color: {t.focus}; }}
+QPushButton[role="answer"], QPushButton[role="answer-right"] {{ text-align: left; padding: {px(16)} {px(28)};
+    font-size: {px(32)}; }}
+QPushButton[role="answer-right"] {{ background: {t.accent}; color: {t.on_accent}; border-color: {t.accent}; }}
+QFrame[role="chip-card"] {{ background: {t.surface}; border: {px(3)} solid {t.accent}; border-radius: {px(RADIUS)}; }}
+QFrame[role="chip-card"][dragging="true"] {{ background: {t.surface_alt}; border-color: {t.focus}; }}
+QFrame[role="card"][found="true"] {{ border: {px(4)} solid {t.accent}; }}
+QProgressBar {{ background: {t.surface_alt}; border: none; border-radius: {px(10)}; max-height: {px(20)};
+    min-height: {px(20)}; }}
+QProgressBar::chunk {{ background: {t.accent}; border-radius: {px(10)}; }}
 QScrollBar:vertical {{ width: {px(14)}; background: transparent; }}
 QScrollBar::handle:vertical {{ background: {t.border}; border-radius: {px(7)}; min-height: {px(60)}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QLineEdit {{ background: {t.surface}; border: {px(3)} solid {t.border}; border-radius: {px(12)};
+    min-height: {px(TOUCH_MIN)}; padding: {px(4)} {px(20)}; font-size: {px(TYPE["button"])}; }}
+QLineEdit:focus {{ border-color: {t.accent}; }}
+QCheckBox {{ min-height: {px(TOUCH_MIN)}; spacing: {px(20)}; font-weight: 600; }}
+QCheckBox::indicator {{ width: {px(56)}; height: {px(56)}; border: {px(3)} solid {t.text}; border-radius: {px(10)};
+    background: {t.surface}; }}
+QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
+QLabel[role="error"] {{ color: {t.live}; font-weight: 700; }}
+QPushButton[role="stepper"] {{ min-width: {px(96)}; min-height: {px(96)}; font-size: {px(TYPE["display"])};
+    padding: 0; }}
+QFrame[role="qr"] {{ background: {t.surface}; border: {px(2)} solid {t.border}; border-radius: {px(RADIUS)}; }}
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -250,6 +250,28 @@ class Tile(QPushButton):
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.setAccessibleName(title)
+
+
+class LongPress(QObject):
+    """Emits ``triggered`` when the watched widget is held down for ``seconds`` (a hidden staff gesture)."""
+
+    triggered = Signal()
+
+    def __init__(self, widget: QWidget, seconds: float) -> None:
+        super().__init__(widget)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(seconds * 1000))
+        self._timer.timeout.connect(self.triggered.emit)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._timer.start()
+        elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.Leave):
+            self._timer.stop()
+        return False
 
 
 class NoContextMenu(QObject):

@@ -95,6 +95,15 @@ class HomeView(Screen):
         self.today_title.setText(self.tr("Bientôt au Champ Libre"))
         self._fill_today()
 
+    def set_mode(self, mode: str) -> None:
+        """In Découverte mode (school groups), the activities come first."""
+        first = self.discovery_tile if mode == "decouverte" else self.programme_tile
+        self.tiles.removeWidget(first)
+        self.tiles.insertWidget(0, first, 1)
+        self.discovery_tile.setProperty("role", "tile-highlight" if mode == "decouverte" else "tile")
+        self.discovery_tile.style().unpolish(self.discovery_tile)
+        self.discovery_tile.style().polish(self.discovery_tile)
+
     def set_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
         self.discovery_tile.setVisible(bool(snapshot.activities))

@@ -1,0 +1,179 @@
+"""The staff panel: first the PIN pad, then the kiosk's state and what staff can do about it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk import __version__
+from kiosk.content.model import SourceState, SourceStatus
+from kiosk.schedule import Slot
+from kiosk.services.session import Session
+from kiosk.ui.pinpad import PinPad
+from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
+from kiosk.views.base import Screen
+
+MODE_ACTIONS = ("accueil", "decouverte", "affichage", "hors-service")
+
+
+@dataclass(frozen=True, slots=True)
+class StaffStatus:
+    mode: str
+    overridden_until: str | None
+    schedule: Sequence[Slot]
+    sources: Sequence[SourceStatus]
+    outbox: int | None
+    uptime: str
+    memory_mb: float
+
+
+class StaffView(Screen):
+    name = "staff"
+
+    pinEntered = Signal(str)
+    actionRequested = Signal(str, str)  # action, argument
+    closeRequested = Signal()
+
+    def __init__(self, session: Session, status: Callable[[], StaffStatus], parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._status = status
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 24, 48, 24)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+
+        pin_page = QWidget()
+        pin_column = QVBoxLayout(pin_page)
+        self.pinpad = PinPad()
+        self.pinpad.setMaximumWidth(560)
+        self.pinpad.pinEntered.connect(self.pinEntered.emit)
+        pin_column.addWidget(self.pinpad)
+        self.pages.addWidget(pin_page)
+
+        self.scroll_area = KineticScrollArea()
+        panel = QWidget()
+        self.panel = QVBoxLayout(panel)
+        self.panel.setSpacing(16)
+        self.scroll_area.setWidget(panel)
+        self.pages.addWidget(self.scroll_area)
+
+        self._lock_tick = QTimer(self)
+        self._lock_tick.setInterval(1000)
+        self._lock_tick.timeout.connect(self._tick_lock)
+        self._seconds_locked: Callable[[], float] = lambda: 0.0
+        self.message = ""
+
+    def show_pin(self, seconds_locked: Callable[[], float]) -> None:
+        self._seconds_locked = seconds_locked
+        self.pinpad.clear()
+        self.pages.setCurrentIndex(0)
+        self._tick_lock()
+        self._lock_tick.start()
+
+    def pin_refused(self) -> None:
+        self.pinpad.clear(self.tr("Code incorrect."))
+        self._tick_lock()
+
+    def show_panel(self, message: str = "") -> None:
+        self._lock_tick.stop()
+        self.message = message
+        self.pages.setCurrentIndex(1)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the panel from the current status."""
+        status = self._status()
+        clear_layout(self.panel)
+        self.panel.addWidget(label(self.tr("Espace équipe"), "display"))
+        if self.message:
+            note = label(self.message, "badge-live")
+            note.setObjectName("staff-message")
+            self.panel.addWidget(note)
+
+        self.panel.addWidget(label(self.tr("Mode"), "day"))
+        current = self.tr("Mode actuel : %1").replace("%1", self._mode_name(status.mode))
+        if status.overridden_until:
+            current += " · " + self.tr("choisi par l'équipe jusqu'à %1").replace("%1", status.overridden_until)
+        self.panel.addWidget(label(current))
+        modes = QHBoxLayout()
+        for mode in MODE_ACTIONS:
+            b = button(self._mode_name(mode), "chip")
+            b.setObjectName(f"staff-mode-{mode}")
+            b.setCheckable(True)
+            b.setChecked(mode == status.mode)
+            b.clicked.connect(lambda _=False, m=mode: self.actionRequested.emit("switch-mode", m))
+            modes.addWidget(b)
+        modes.addStretch(1)
+        self.panel.addLayout(modes)
+        if status.schedule:
+            days = {"mon": "lun", "tue": "mar", "wed": "mer", "thu": "jeu", "fri": "ven", "sat": "sam", "sun": "dim"}
+            for slot in status.schedule:
+                when = ", ".join(days[d] for d in slot.days)
+                self.panel.addWidget(
+                    label(f"{when} {slot.start:%H:%M}–{slot.end:%H:%M} : {self._mode_name(slot.mode)}", "muted")
+                )
+        else:
+            self.panel.addWidget(label(self.tr("Pas de planning : le mode reste celui choisi."), "muted"))
+
+        self.panel.addWidget(label(self.tr("Sources de contenu"), "day"))
+        for source in status.sources:
+            self.panel.addWidget(label(self._source_line(source)))
+
+        self.panel.addWidget(label(self.tr("Le kiosque"), "day"))
+        facts = [
+            self.tr("Version %1").replace("%1", __version__),
+            self.tr("En marche depuis %1").replace("%1", status.uptime),
+            self.tr("Mémoire : %1 Mo").replace("%1", f"{status.memory_mb:.0f}"),
+        ]
+        if status.outbox is not None:
+            facts.append(self.tr("Inscriptions en attente d'envoi : %1").replace("%1", str(status.outbox)))
+        self.panel.addWidget(label(" · ".join(facts)))
+
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        actions = [
+            ("refresh", "🔄 " + self.tr("Actualiser le contenu")),
+            ("export-signups", "📤 " + self.tr("Exporter les inscriptions")),
+            ("restart", "♻️ " + self.tr("Redémarrer le kiosque")),
+            ("quit", "🚪 " + self.tr("Quitter vers le bureau")),
+        ]
+        for index, (action, text) in enumerate(actions):
+            b = button(text)
+            b.setObjectName(f"staff-{action}")
+            b.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a, ""))
+            grid.addWidget(b, index // 2, index % 2)
+        close = button("✖ " + self.tr("Fermer l'espace équipe"), "primary")
+        close.setObjectName("staff-close")
+        close.clicked.connect(self.closeRequested.emit)
+        grid.addWidget(close, 2, 0, 1, 2)
+        self.panel.addLayout(grid)
+        self.panel.addStretch(1)
+
+    def _tick_lock(self) -> None:
+        self.pinpad.set_locked(int(self._seconds_locked() + 0.999))
+
+    def _mode_name(self, mode: str) -> str:
+        return {
+            "accueil": self.tr("Accueil"),
+            "decouverte": self.tr("Découverte"),
+            "affichage": self.tr("Affichage"),
+            "hors-service": self.tr("Hors service"),
+        }.get(mode, mode)
+
+    def _source_line(self, source: SourceStatus) -> str:
+        state = {
+            SourceState.OK: "✅ " + self.tr("à jour"),
+            SourceState.STALE: "⚠️ " + self.tr("en panne, dernier contenu gardé"),
+            SourceState.ERROR: "❌ " + self.tr("en panne"),
+        }[source.state]
+        when = source.fetched_at.astimezone(self.session.tz).strftime("%d/%m %H:%M") if source.fetched_at else "—"
+        last = self.tr("dernier succès")
+        line = f"{source.name} ({source.kind}) : {state} · {source.items} · {last} {when}"
+        return line + (f"\n    {source.error}" if source.error else "")
