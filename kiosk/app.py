@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.config import RESOURCES, Config
 from kiosk.content.activity_stats import ActivityStats
+from kiosk.content.delivery import Deliverer, DeliverySettings
 from kiosk.content.fetch import FetchSettings, HttpFetcher
+from kiosk.content.outbox import Backoff, Outbox
 from kiosk.content.store import SnapshotStore
 from kiosk.content.tiles import TileCache, TileSource
 from kiosk.map_page import MapPageSpec
@@ -33,6 +35,7 @@ from kiosk.services.idle import IdleService
 from kiosk.services.map import MapPageService
 from kiosk.services.modes import ModeService
 from kiosk.services.session import Session
+from kiosk.services.signups import SignupService
 from kiosk.services.speech import Speech
 from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb, uptime_text
 from kiosk.services.tiles import TILE_TEMPLATE, TileSchemeHandler, register_tile_scheme
@@ -40,6 +43,7 @@ from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.theme import NORMAL, palette, style_sheet
 from kiosk.ui.widgets import LongPress, NoContextMenu
 from kiosk.views.map import MapSettings, MapView
+from kiosk.views.signup import SignupView
 from kiosk.views.staff import StaffStatus, StaffView
 from kiosk.views.window import KioskWindow, apply_window_mode
 
@@ -77,10 +81,14 @@ def resolve_data_dir(config: Config, override: Path | None = None) -> Path:
     return path
 
 
-def prepare_qt_environment(offscreen: bool = False) -> None:
+def prepare_qt_environment(offscreen: bool = False, virtual_keyboard: bool = False) -> None:
     """Set what Qt reads at start-up; call before the QApplication exists."""
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if virtual_keyboard:
+        # Qt Virtual Keyboard ships inside the PySide6 wheel (plugins/platforminputcontexts): no Python
+        # module to install. Its layout follows the default locale, French (AZERTY) at start.
+        os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     # QtWebEngine's sandbox refuses to run as root; everywhere else it stays on.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -141,15 +149,20 @@ class Kiosk:
     idle: IdleService
     staff: StaffService
     window: KioskWindow
+    signups: SignupService | None = None
 
     def start(self) -> None:
         self.content.start()
+        if self.signups is not None:
+            self.signups.start()
         self.modes.start()
         self.idle.start()
 
     def shutdown(self) -> None:
         self.idle.stop()
         self.content.shutdown()
+        if self.signups is not None:
+            self.signups.shutdown()
         self.window.map_view.shutdown()
         self.window.allow_close = True
         self.window.close()
@@ -207,6 +220,7 @@ def build_kiosk(
     discovery = DiscoveryService(stats, lambda: session.now().date(), origin)
     content.snapshotChanged.connect(discovery.set_snapshot)
     window.add_discovery(discovery, Speech(), RESOURCES / "content" / "images")
+    signups = build_signups(config, data_dir, clock, window)
 
     m = config.modes
     modes = ModeService(
@@ -238,7 +252,9 @@ def build_kiosk(
         restart=restart_process,
         quit=lambda: quit_to_desktop(window),
     )
-    staff = StaffService(config.staff.pin_hash, actions, AuditLog(data_dir / "audit.log"), monotonic)
+    staff = StaffService(
+        config.staff.pin_hash, actions, AuditLog(data_dir / "audit.log"), monotonic, config.staff.panel_timeout_seconds
+    )
     started = monotonic()
 
     def status() -> StaffStatus:
@@ -248,24 +264,48 @@ def build_kiosk(
             overridden_until=until.strftime("%d/%m %H:%M") if until else None,
             schedule=modes.schedule,
             sources=content.snapshot.sources,
-            outbox=None,
+            outbox=signups.pending,
             uptime=uptime_text(monotonic() - started),
             memory_mb=memory_mb(),
         )
 
     staff_view = StaffView(session, status)
     window.add_screen(staff_view)
-    wire_staff(window, staff_view, staff, idle, config.staff.long_press_seconds, config.staff.panel_timeout_seconds)
-    return Kiosk(config, session, content, modes, idle, staff, window)
+    wire_staff(window, staff_view, staff, idle, config.staff.long_press_seconds)
+    return Kiosk(config, session, content, modes, idle, staff, window, signups)
+
+
+def build_signups(config: Config, data_dir: Path, clock: Callable[[], datetime], window: KioskWindow) -> SignupService:
+    """The outbox, its delivery (when an endpoint is configured), and the « S'inscrire ici » form."""
+    s = config.signups
+    outbox = Outbox(
+        data_dir / "signups.sqlite",
+        Backoff(timedelta(seconds=s.retry_seconds), timedelta(minutes=s.retry_max_minutes)),
+    )
+    deliverer = None
+    if s.endpoint:
+        settings = DeliverySettings(
+            s.endpoint,
+            s.resolved_token(os.environ),
+            connect_timeout=min(5.0, s.timeout_seconds),
+            read_timeout=s.timeout_seconds,
+            user_agent=f"LIVE-kiosk/{__version__} (+kiosk {config.kiosk.id})",
+        )
+        deliverer = Deliverer(settings, outbox, clock)
+    else:
+        log.info("no [signups] endpoint: sign-ups wait in the outbox for `kiosk signups export`")
+    service = SignupService(outbox, deliverer, config.kiosk.id, clock, s.purge_days)
+    view = SignupView(window.session, s.purge_days, s.contact)
+    window.add_signup(view)
+    window.event_view.kiosk_tag = config.kiosk.id if s.utm_tagging else None
+    view.signupSubmitted.connect(service.submit)
+    service.recorded.connect(view.show_recorded)
+    service.recordFailed.connect(view.show_failed)
+    return service
 
 
 def wire_staff(
-    window: KioskWindow,
-    view: StaffView,
-    staff: StaffService,
-    idle: IdleService,
-    long_press_seconds: float,
-    timeout_seconds: int,
+    window: KioskWindow, view: StaffView, staff: StaffService, idle: IdleService, press_seconds: float
 ) -> None:
     """The hidden way in (long press on the logo, or Ctrl+Alt+K), the PIN, the panel, and its time-out."""
     if not staff.available:
@@ -273,10 +313,7 @@ def wire_staff(
         return
     guard = staff.guard
     assert guard is not None
-    press = LongPress(window.header.logo, long_press_seconds)
-    closer = QTimer(view)
-    closer.setSingleShot(True)
-    closer.setInterval(timeout_seconds * 1000)
+    press = LongPress(window.header.logo, press_seconds)
 
     def ask_pin() -> None:
         view.show_pin(guard.seconds_locked)
@@ -285,18 +322,16 @@ def wire_staff(
     def entered(pin: str) -> None:
         if staff.unlock(pin):
             idle.enabled = False  # staff are here: no « toujours là ? » while they work
-            closer.start()
             view.show_panel()
         else:
             view.pin_refused()
 
     def act(action: str, argument: str) -> None:
-        closer.start()
         message = staff.do(action, argument or None)
-        view.show_panel(message or "")
+        if staff.unlocked:
+            view.show_panel(message or "")
 
     def close(reason: str = "closed") -> None:
-        closer.stop()
         staff.lock(reason)
         idle.enabled = True
         idle.poke()
@@ -308,8 +343,8 @@ def wire_staff(
     view.pinEntered.connect(entered)
     view.actionRequested.connect(act)
     view.closeRequested.connect(close)
-    closer.timeout.connect(lambda: close("timeout"))
-    idle.activity.connect(lambda: closer.start() if staff.unlocked else None)
+    staff.timedOut.connect(lambda: close("timeout"))
+    idle.activity.connect(staff.touch)
     window.resetters.append(lambda: close("reset") if staff.unlocked else None)
 
 
@@ -327,7 +362,7 @@ def create_application(argv: list[str]) -> QApplication:
 
 def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     """Start the kiosk and block until it quits."""
-    prepare_qt_environment()
+    prepare_qt_environment(virtual_keyboard=config.signups.virtual_keyboard)
     app = create_application(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -43,7 +43,8 @@ def enter_pin(view: StaffView, pin: str) -> None:
 def test_the_schedule_switches_modes_and_staff_override_until_next_change(kiosk: Kiosk, clock: FakeClock) -> None:
     # The bundled config: Découverte on Tuesday and Thursday mornings. The fixture clock: Tue 1 Dec, 10:30.
     assert kiosk.modes.mode == "decouverte"
-    assert kiosk.window.home_view.tiles.itemAt(0).widget() is kiosk.window.home_view.discovery_tile
+    first = kiosk.window.home_view.tiles.itemAt(0)
+    assert first is not None and first.widget() is kiosk.window.home_view.discovery_tile
     clock.now = datetime(2026, 12, 1, 11, 5, tzinfo=UTC)  # 12:05 in Roubaix
     kiosk.modes.update()
     assert kiosk.modes.mode == "accueil"
@@ -117,19 +118,37 @@ def test_staff_pin_panel_actions_audit_and_timeout(kiosk: Kiosk, ticker: Ticker,
     assert "2468" not in (data_dir / "audit.log").read_text()
 
 
-def test_the_panel_closes_itself_and_locks(kiosk: Kiosk, qtbot: object) -> None:
+def test_the_panel_closes_with_its_button_and_locks(kiosk: Kiosk) -> None:
     window = kiosk.window
     window.staffRequested.emit()
     view = window.screens["staff"]
     assert isinstance(view, StaffView)
     enter_pin(view, "2468")
-    assert kiosk.staff.unlocked and not kiosk.idle.enabled
+    assert (kiosk.staff.unlocked, kiosk.idle.enabled) == (True, False)
     close = visible_child(view, QPushButton, "staff-close")
     view.scroll_area.ensureWidgetVisible(close)
     tap(close)
-    assert not kiosk.staff.unlocked and kiosk.idle.enabled
+    assert (kiosk.staff.unlocked, kiosk.idle.enabled) == (False, True)
     assert window.shown == "home"
     assert kiosk.staff.do("quit") is None  # locked: nothing happens
+
+
+def test_the_panel_closes_itself_after_two_minutes_without_a_touch(kiosk: Kiosk, ticker: Ticker) -> None:
+    window = kiosk.window
+    window.staffRequested.emit()
+    view = window.screens["staff"]
+    assert isinstance(view, StaffView)
+    enter_pin(view, "2468")
+    ticker.now += 100
+    tap(visible_child(view, QPushButton, "staff-refresh"))  # a touch: the two minutes start again
+    ticker.now += 100
+    kiosk.staff.check()
+    assert kiosk.staff.unlocked
+    ticker.now += 20
+    kiosk.staff.check()
+    assert not kiosk.staff.unlocked
+    assert window.shown == "home"
+    assert [e["reason"] for e in kiosk.staff.audit.entries() if e["action"] == "lock"] == ["timeout"]
 
 
 def test_long_press_on_the_logo_asks_for_the_pin(kiosk: Kiosk, clock: FakeClock) -> None:

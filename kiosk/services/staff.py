@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.pin import PinGuard
 
@@ -54,6 +54,7 @@ class StaffActions:
 
 class StaffService(QObject):
     unlockedChanged = Signal(bool)
+    timedOut = Signal()
 
     def __init__(
         self,
@@ -61,14 +62,30 @@ class StaffService(QObject):
         actions: StaffActions,
         audit: AuditLog,
         clock: Callable[[], float] = time.monotonic,
+        timeout_seconds: float = 120,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.guard = PinGuard(pin_hash, clock) if pin_hash else None
         self.actions = actions
         self.audit = audit
+        self._clock = clock
+        self._timeout = timeout_seconds
+        self._last_touch = clock()
         self._unlocked = False
-        self.started_at = time.monotonic()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.check)
+
+    def touch(self) -> None:
+        """Staff did something: the panel's time-out starts again."""
+        self._last_touch = self._clock()
+
+    def check(self) -> None:
+        """Lock the panel after ``timeout_seconds`` without a touch."""
+        if self._unlocked and self._clock() - self._last_touch >= self._timeout:
+            self.lock("timeout")
+            self.timedOut.emit()
 
     @property
     def available(self) -> bool:
@@ -84,6 +101,7 @@ class StaffService(QObject):
         ok = self.guard.try_pin(pin)
         self.audit.write("unlock" if ok else "wrong-pin", locked_seconds=int(self.guard.seconds_locked()))
         if ok:
+            self.touch()
             self._set_unlocked(True)
         return ok
 
@@ -116,6 +134,10 @@ class StaffService(QObject):
 
     def _set_unlocked(self, value: bool) -> None:
         self._unlocked = value
+        if value:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
         self.unlockedChanged.emit(value)
 
 

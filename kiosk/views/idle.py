@@ -42,8 +42,9 @@ class IdleOverlay(QWidget):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.setGeometry(parent.rect())
         return False
 
     def retranslate(self) -> None:
