@@ -140,6 +140,10 @@ QPushButton[role="answer-right"] {{ background: {t.accent}; color: {t.on_accent}
 QFrame[role="chip-card"] {{ background: {t.surface}; border: {px(3)} solid {t.accent}; border-radius: {px(RADIUS)}; }}
 QFrame[role="chip-card"][dragging="true"] {{ background: {t.surface_alt}; border-color: {t.focus}; }}
 QFrame[role="card"][found="true"] {{ border: {px(4)} solid {t.accent}; }}
+QPushButton[role="primary"]:disabled {{ background: {t.surface_alt}; color: {t.text_muted};
+    border-color: {t.surface_alt}; }}
+QLabel[role="slot"] {{ border: {px(3)} dashed {t.border}; border-radius: {px(RADIUS)}; padding: {px(12)} {px(20)};
+    color: {t.text_muted}; }}
 QProgressBar {{ background: {t.surface_alt}; border: none; border-radius: {px(10)}; max-height: {px(20)};
     min-height: {px(20)}; }}
 QProgressBar::chunk {{ background: {t.accent}; border-radius: {px(10)}; }}
