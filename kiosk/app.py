@@ -39,6 +39,7 @@ from kiosk.services.signups import SignupService
 from kiosk.services.speech import Speech
 from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb, uptime_text
 from kiosk.services.tiles import TILE_TEMPLATE, TileSchemeHandler, register_tile_scheme
+from kiosk.services.watchdog import Watchdog
 from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.theme import NORMAL, palette, style_sheet
 from kiosk.ui.widgets import LongPress, NoContextMenu
@@ -220,6 +221,7 @@ def build_kiosk(
     discovery = DiscoveryService(stats, lambda: session.now().date(), origin)
     content.snapshotChanged.connect(discovery.set_snapshot)
     window.add_discovery(discovery, Speech(), RESOURCES / "content" / "images")
+    window.resetters.append(discovery.reset)  # the idle reset (and a mode change) end the team's activity
     signups = build_signups(config, data_dir, clock, window)
 
     m = config.modes
@@ -370,6 +372,8 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     kiosk.window.firstPainted.connect(
         lambda: log.info("first paint %.0f ms after process start", seconds_since_process_start() * 1000)
     )
+    watchdog = Watchdog(app)
+    kiosk.window.firstPainted.connect(watchdog.ready)
     kiosk.content.load_saved()
     if (speech := kiosk.window.activity_view.speech) is not None:
         kiosk.window.firstPainted.connect(speech.probe)  # reading aloud, if a voice is installed
