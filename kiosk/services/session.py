@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Sign
 log = logging.getLogger(__name__)
 
 LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English, "nl": QLocale.Language.Dutch}
+TEXT_SCALES = (1.0, 1.5, 2.0)
 COUNTRIES = {"fr": QLocale.Country.France, "en": QLocale.Country.UnitedKingdom, "nl": QLocale.Country.Belgium}
 
 
@@ -20,6 +21,7 @@ class Session(QObject):
     """Owns the current language: installs its translator, so every ``tr()`` follows it."""
 
     languageChanged = Signal(str)
+    appearanceChanged = Signal()  # text size or contrast
 
     def __init__(
         self,
@@ -36,6 +38,8 @@ class Session(QObject):
         self._clock = clock
         self._translator: QTranslator | None = None
         self._language = ""
+        self.text_scale = 1.0
+        self.high_contrast = False
         self.set_language(default_language)
 
     @property
@@ -71,6 +75,19 @@ class Session(QObject):
         QLocale.setDefault(self.locale)
         self.languageChanged.emit(language)
 
+    def next_text_size(self) -> None:
+        """100 % -> 150 % -> 200 % -> 100 % (WCAG 1.4.4)."""
+        steps = TEXT_SCALES
+        self.text_scale = steps[(steps.index(self.text_scale) + 1) % len(steps)] if self.text_scale in steps else 1.0
+        self.appearanceChanged.emit()
+
+    def toggle_contrast(self) -> None:
+        self.high_contrast = not self.high_contrast
+        self.appearanceChanged.emit()
+
     def reset(self) -> None:
-        """Back to the kiosk's default language (the next visitor starts afresh)."""
+        """Back to the kiosk's defaults: language, text size, contrast (the next visitor starts afresh)."""
         self.set_language(self._default)
+        if self.text_scale != 1.0 or self.high_contrast:
+            self.text_scale, self.high_contrast = 1.0, False
+            self.appearanceChanged.emit()

@@ -36,6 +36,8 @@ class NavBar(QWidget):
 
     homeRequested = Signal()
     backRequested = Signal()
+    textSizeRequested = Signal()
+    contrastRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,11 +50,21 @@ class NavBar(QWidget):
         self.back.setObjectName("nav-back")
         self.home = button(role="primary")
         self.home.setObjectName("nav-home")
+        self.text_size = button("A+")
+        self.text_size.setObjectName("nav-text-size")
+        self.contrast = button("◐")
+        self.contrast.setObjectName("nav-contrast")
+        self.contrast.setCheckable(True)
         self.back.clicked.connect(self.backRequested.emit)
         self.home.clicked.connect(self.homeRequested.emit)
+        self.text_size.clicked.connect(self.textSizeRequested.emit)
+        self.contrast.clicked.connect(self.contrastRequested.emit)
         for b in (self.back, self.home):
             b.setMinimumWidth(260)
         row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.text_size)
+        row.addWidget(self.contrast)
         row.addStretch(1)
         row.addWidget(self.home)
         self.retranslate()
@@ -60,6 +72,12 @@ class NavBar(QWidget):
     def retranslate(self) -> None:
         self.back.setText("⬅  " + self.tr("Retour"))
         self.home.setText("🏠  " + self.tr("Accueil"))
+        self.text_size.setAccessibleName(self.tr("Agrandir le texte"))
+        self.contrast.setText("◐  " + self.tr("Contraste"))
+        self.contrast.setAccessibleName(self.tr("Contraste élevé"))
+
+    def show_text_scale(self, scale: float) -> None:
+        self.text_size.setText(f"A+  {round(scale * 100)} %")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

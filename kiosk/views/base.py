@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.services.session import Session
 
@@ -16,6 +16,9 @@ class Screen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
+        # A screen takes the room the window gives it and scrolls what does not fit: its content never
+        # makes the window (and so the other screens) grow beyond the display.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.session = session
 
     def retranslate(self) -> None:

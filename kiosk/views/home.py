@@ -76,6 +76,7 @@ class HomeView(Screen):
         outer.addLayout(self.today)
         outer.addStretch(1)
         session.languageChanged.connect(self._mark_language)
+        session.appearanceChanged.connect(self._arrange)
         self._mark_language(session.language)
         self.retranslate()
 
@@ -125,9 +126,13 @@ class HomeView(Screen):
             b.setChecked(code == language)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        portrait = event.size().height() > event.size().width()
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        self._arrange()
+        super().resizeEvent(event)
+
+    def _arrange(self) -> None:
+        """Side by side in landscape; stacked in portrait, or when the visitor made the text larger."""
+        narrow = self.height() > self.width() or self.session.text_scale > 1
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         for box in (self.tiles, self.top):
             if box.direction() != direction:
                 box.setDirection(direction)
-        super().resizeEvent(event)
