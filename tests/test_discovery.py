@@ -361,3 +361,73 @@ def test_read_aloud_shows_only_with_a_voice_for_the_language(
     finally:
         view.close()
         session.reset()
+
+
+# The window holds the map's web view, whose renderer warns that offscreen has no GPU (not this test's subject).
+@pytest.mark.qt_log_ignore(
+    "QRhiGles2", "Failed to create RHI", "Vulkan", "GBM is not supported", "GPUInfo not initialized"
+)
+def test_the_home_door_leads_through_the_team_names_to_the_activity(
+    qapp: QApplication, tmp_path: Path, clock: FakeClock
+) -> None:
+    from kiosk.views.window import KioskWindow  # noqa: PLC0415
+
+    session = Session(RESOURCES / "translations", "fr", ZoneInfo("Europe/Paris"), clock)
+    discovery = DiscoveryService(ActivityStats(tmp_path / "s.sqlite"), date.today, ORIGIN)
+    window = KioskWindow(session, ["fr", "en", "nl"], ORIGIN, "Ici")
+    window.add_discovery(discovery, None, tmp_path)
+    window.resetters.append(discovery.reset)
+    snapshot = bundled_snapshot()
+    discovery.set_snapshot(snapshot)
+    window.set_snapshot(snapshot)
+    window.resize(1920, 1080)
+    window.show()
+    try:
+        tap(window.home_view.discovery_tile)
+        assert window.current == "discovery"
+        card = window.discovery_view.findChild(QWidget, "activity-card:loisirs-pres-de-chez-moi")
+        assert card is not None
+        tap(card)
+        assert window.current == "team"
+        tap(window.team_view.buttons["abeilles"])
+        assert window.current == "activity"
+        assert discovery.game is not None and discovery.game.activity.id == "loisirs-pres-de-chez-moi"
+        tap(window.nav.back)  # leaving the activity ends it; the chosen activity waits for a team
+        assert window.current == "team" and discovery.game is None
+        tap(window.team_view.buttons["hiboux"])
+        window.reset_visitor()  # the idle reset
+        assert window.current == "home" and discovery.game is None and discovery.chosen is None
+
+        discovery.set_start_activity("quartier-union")  # the teacher's choice: straight to the team names
+        tap(window.home_view.discovery_tile)
+        assert window.current == "team"
+        assert window.team_view.activity_title.text().endswith("Découvre le quartier de l'Union")
+    finally:
+        window.allow_close = True
+        window.close()
+        session.reset()
+
+
+def test_kiosk_screenshot_discovery_renders_the_activities(qapp: QApplication, tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from PySide6.QtGui import QImage  # noqa: PLC0415
+
+    out = tmp_path / "discovery.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "kiosk", "screenshot", "discovery", "--out", str(out)]
+    result = subprocess.run(
+        [*command, "--data-dir", str(tmp_path / "data"), "--lang", "nl"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    colours = {image.pixel(x, y) for x in range(0, 1920, 48) for y in range(0, 1080, 27)}
+    assert len(colours) > 10
