@@ -22,16 +22,12 @@ from kiosk.ui.widgets import TAP_SLOP_PX, TapCard, button, label
 LETTERS = "ABCD"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Activity", text)
-
-
 def feedback(right: bool, explanation: str, correction: str = "") -> QLabel:
     """Encouraging words, then what was right (``correction``) and why (``explanation``)."""
     if right:
-        lines = [_tr("Bravo, c'est ça ! 🎉")]
+        lines = [QCoreApplication.translate("Activity", "Bravo, c'est ça ! 🎉")]
     else:
-        lines = [_tr("Pas tout à fait, mais vous apprenez quelque chose :")]
+        lines = [QCoreApplication.translate("Activity", "Pas tout à fait, mais vous apprenez quelque chose :")]
         if correction:
             lines.append(correction)
     if explanation:
@@ -104,7 +100,9 @@ class QuizPanel(StepPanel):
             self.spoken.append(answer.get(language))
         if state.done:
             right = state.quiz_choice == step.right
-            correction = _tr("La bonne réponse : %1").replace("%1", step.answers[step.right].get(language))
+            correction = QCoreApplication.translate("Activity", "La bonne réponse : %1").replace(
+                "%1", step.answers[step.right].get(language)
+            )
             self.column.addWidget(feedback(right, step.explanation.get(language), correction))
             self.spoken.append(step.explanation.get(language))
         self.column.addStretch(1)
@@ -139,15 +137,20 @@ class MapPanel(StepPanel):
         self.text("🔎 " + step.text.get(language), "step-text", "step-text")
         for number, hint in enumerate(step.hints[: state.hints], start=1):
             self.text(
-                _tr("💡 Indice %1 : %2").replace("%1", str(number)).replace("%2", hint.get(language)),
+                QCoreApplication.translate("Activity", "💡 Indice %1 : %2")
+                .replace("%1", str(number))
+                .replace("%2", hint.get(language)),
                 None,
                 f"hint-{number}",
             )
         if not state.done and state.taps:
-            tried = label(_tr("Ce n'est pas ce lieu-là. Lisez l'indice et essayez encore !"), "feedback-try")
+            tried = label(
+                QCoreApplication.translate("Activity", "Ce n'est pas ce lieu-là. Lisez l'indice et essayez encore !"),
+                "feedback-try",
+            )
             tried.setObjectName("feedback")
             self.column.addWidget(tried)
-        self.hint_button = button("💡 " + _tr("Un indice"))
+        self.hint_button = button("💡 " + QCoreApplication.translate("Activity", "Un indice"))
         self.hint_button.setObjectName("hint-button")
         self.hint_button.setVisible(not state.done and state.hints < len(step.hints))
         self.hint_button.clicked.connect(discovery.reveal_hint)
@@ -158,7 +161,11 @@ class MapPanel(StepPanel):
         for place in discovery.choices():
             metres = geo.distance_m(*discovery.origin, place.lat, place.lon)
             km = f"{metres / 1000:.1f}".replace(".", "," if language == "fr" else ".")
-            detail = _tr("%1 · %2 km d'ici").replace("%1", category_label(place.category)).replace("%2", km)
+            detail = (
+                QCoreApplication.translate("Activity", "%1 · %2 km d'ici")
+                .replace("%1", category_label(place.category))
+                .replace("%2", km)
+            )
             found = state.done and place.id == step.place
             card = PlaceCard(place.id, (pictogram(place.category), place.name.get(language), detail), found)
             card.setEnabled(not state.done or found)
@@ -167,8 +174,8 @@ class MapPanel(StepPanel):
             self.cards[place.id] = card
         self.column.addLayout(grid)
         if state.done:
-            first = _tr("Bravo, vous l'avez trouvé du premier coup ! 🎉")
-            later = _tr("Trouvé ! Bien joué, vous avez persévéré. 🎉")
+            first = QCoreApplication.translate("Activity", "Bravo, vous l'avez trouvé du premier coup ! 🎉")
+            later = QCoreApplication.translate("Activity", "Trouvé ! Bien joué, vous avez persévéré. 🎉")
             lines = [first if state.right_first_time else later]
             if explanation := step.explanation.get(language):
                 lines.append(explanation)
@@ -244,7 +251,10 @@ class OrderPanel(StepPanel):
         self.text("🔢 " + step.text.get(language), "step-text", "step-text")
         self.column.addWidget(
             label(
-                _tr("Touchez les étiquettes dans le bon ordre, ou faites-les glisser. Touchez-en une pour la retirer."),
+                QCoreApplication.translate(
+                    "Activity",
+                    "Touchez les étiquettes dans le bon ordre, ou faites-les glisser. Touchez-en une pour la retirer.",
+                ),
                 "muted",
             )
         )
@@ -255,13 +265,13 @@ class OrderPanel(StepPanel):
         placed_column = QVBoxLayout(self.placed_box)
         placed_column.setContentsMargins(0, 0, 0, 0)
         placed_column.setSpacing(12)
-        placed_column.addWidget(label(_tr("Votre ordre"), "title"))
+        placed_column.addWidget(label(QCoreApplication.translate("Activity", "Votre ordre"), "title"))
         self.pool_box = QWidget()
         self.pool_box.setObjectName("order-pool")
         pool_column = QVBoxLayout(self.pool_box)
         pool_column.setContentsMargins(0, 0, 0, 0)
         pool_column.setSpacing(12)
-        pool_column.addWidget(label(_tr("À placer"), "title"))
+        pool_column.addWidget(label(QCoreApplication.translate("Activity", "À placer"), "title"))
         self.placed: list[OrderChip] = []
         for position, item in enumerate(state.placed):
             mark = ""
@@ -283,7 +293,7 @@ class OrderPanel(StepPanel):
         columns.addWidget(self.placed_box, 1)
         columns.addWidget(self.pool_box, 1)
         self.column.addLayout(columns)
-        self.check_button = button("✔️ " + _tr("Vérifier mon ordre"), "primary")
+        self.check_button = button("✔️ " + QCoreApplication.translate("Activity", "Vérifier mon ordre"), "primary")
         self.check_button.setObjectName("check-order")
         self.check_button.setVisible(not state.checked)
         self.check_button.setEnabled(len(state.placed) == len(step.items))
@@ -293,7 +303,11 @@ class OrderPanel(StepPanel):
             right = state.right_first_time is True
             correction = "\n".join(f"{n}. {text.get(language)}" for n, text in enumerate(step.items, start=1))
             self.column.addWidget(
-                feedback(right, step.explanation.get(language), _tr("Le bon ordre :") + "\n" + correction)
+                feedback(
+                    right,
+                    step.explanation.get(language),
+                    QCoreApplication.translate("Activity", "Le bon ordre :") + "\n" + correction,
+                )
             )
         self.column.addStretch(1)
 

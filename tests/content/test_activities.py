@@ -15,7 +15,7 @@ import pytest
 from kiosk import cli
 from kiosk.content.activity_stats import ActivityStats
 from kiosk.content.codec import activity_from_json
-from kiosk.content.model import MapStep, OrderStep, QuizStep, Text
+from kiosk.content.model import ACTIVITY_PICTOGRAMS, MapStep, OrderStep, QuizStep, Text
 from kiosk.content.sources.kiosk_feed import parse_feed
 from tests.conftest import RESOURCES
 
@@ -205,3 +205,14 @@ def test_the_stats_command_prints_csv(tmp_path: Path, capsys: pytest.CaptureFixt
     assert capsys.readouterr().out.splitlines()[1] == "2026-12-01,culture-numerique,1,0,,,,"
     assert cli.main(["activities", "stats", "--data-dir", str(data)]) == 0
     assert "culture-numerique: started 1, finished 0" in capsys.readouterr().out
+
+
+def test_the_feed_page_example_is_a_valid_feed() -> None:
+    page = (RESOURCES.parent / "docs" / "feed.md").read_text(encoding="utf-8")
+    example = page.split("```json\n", 1)[1].split("```", 1)[0]
+    result = parse_feed(example.encode(), source="doc")
+    assert result.skipped == []
+    assert (len(result.events), len(result.places), len(result.stops), len(result.activities)) == (1, 1, 1, 1)
+    assert [s.kind for s in result.activities[0].steps] == ["info", "map", "quiz", "order"]
+    for name in ACTIVITY_PICTOGRAMS:
+        assert f"`{name}`" in page
