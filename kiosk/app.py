@@ -38,11 +38,11 @@ from kiosk.services.session import Session
 from kiosk.services.signups import SignupService
 from kiosk.services.speech import Speech
 from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb, uptime_text
-from kiosk.services.tiles import TILE_TEMPLATE, TileSchemeHandler, register_tile_scheme
+from kiosk.services.tiles import TileService
 from kiosk.services.watchdog import Watchdog
 from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.theme import NORMAL, palette, style_sheet
-from kiosk.ui.widgets import LongPress, NoContextMenu
+from kiosk.ui.widgets import LongPress, NoContextMenu, WindowEventFilters
 from kiosk.views.map import MapSettings, MapView
 from kiosk.views.signup import SignupView
 from kiosk.views.staff import StaffStatus, StaffView
@@ -94,7 +94,6 @@ def prepare_qt_environment(offscreen: bool = False, virtual_keyboard: bool = Fal
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.pop("QTWEBENGINE_REMOTE_DEBUGGING", None)  # no devtools on a public kiosk
-    register_tile_scheme()  # the map's tiles: URL schemes must be declared before the QApplication
 
 
 def user_agent(config: Config) -> str:
@@ -110,12 +109,11 @@ def make_tile_source(config: Config, data_dir: Path) -> TileSource:
 
 
 def build_map(config: Config, data_dir: Path, session: Session) -> MapView:
-    """The leisure map: its page generator, its tile handler, and the screen that shows them."""
+    """The leisure map: its page generator, its tile service, and the screen that shows them."""
     m = config.map
     origin = (config.kiosk.location.lat, config.kiosk.location.lon)
     spec = MapPageSpec(
         origin=origin,
-        tile_url=TILE_TEMPLATE,
         attribution=m.attribution,
         min_zoom=m.min_zoom,
         max_zoom=m.max_zoom,
@@ -123,7 +121,7 @@ def build_map(config: Config, data_dir: Path, session: Session) -> MapView:
         pictograms={**PICTOGRAMS, "": "📍"},
     )
     pages = MapPageService(spec, data_dir / "map")
-    tiles = TileSchemeHandler(make_tile_source(config, data_dir))
+    tiles = TileService(make_tile_source(config, data_dir))
     return MapView(session, MapSettings(origin, tuple(m.radii_m)), pages, tiles)
 
 
@@ -192,8 +190,6 @@ def build_kiosk(
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     app.setPalette(palette(NORMAL))
-    if app.findChild(NoContextMenu) is None:  # no context menu anywhere (long press, right click)
-        app.installEventFilter(NoContextMenu(app))
     tz = ZoneInfo(config.kiosk.timezone)
     session = Session(TRANSLATIONS, config.languages.default, tz, clock)
     content = ContentService(
@@ -240,7 +236,8 @@ def build_kiosk(
     idle = IdleService(
         config.idle.warning_after_seconds, config.idle.countdown_seconds, config.idle.attract_after_seconds, monotonic
     )
-    app.installEventFilter(idle)
+    # On the window's QWindow, not the application: see WindowEventFilters (PySide6 and QtWebEngine).
+    WindowEventFilters(window, [NoContextMenu(window), idle])
     idle.warningStarted.connect(lambda: window.show_idle_warning(config.idle.countdown_seconds))
     idle.countdown.connect(window.show_idle_warning)
     idle.warningCancelled.connect(window.idle_overlay.hide)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -55,13 +54,16 @@ def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
 
 def wait_for_map(kiosk: Kiosk, timeout: float = 10.0) -> bool:
     """Let the map page be generated and loaded until it says it is ready, then give its tiles a moment."""
+    # An event loop, not a processEvents() loop: in PySide6 6.12 each processEvents call drops a reference to None.
     web = kiosk.window.map_view.web
-    deadline = time.monotonic() + timeout
-    while not web.is_ready and time.monotonic() < deadline:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    settle = time.monotonic() + 0.6
-    while time.monotonic() < settle:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    loop = QEventLoop()
+    if not web.is_ready:
+        web.ready.connect(loop.quit)
+        QTimer.singleShot(int(timeout * 1000), loop.quit)
+        loop.exec()
+        web.ready.disconnect(loop.quit)
+    QTimer.singleShot(600, loop.quit)  # the clusters and the first tiles
+    loop.exec()
     if not web.is_ready:
         log.error("the map page was not ready within %.0f s", timeout)
     return web.is_ready

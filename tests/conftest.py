@@ -36,6 +36,12 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))
 
 
+@pytest.fixture(autouse=True)
+def _no_tile_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The map never asks the real tile server from a test (tests that fetch tiles use a FaultServer)."""
+    monkeypatch.setenv("KIOSK_TILES_OFFLINE", "1")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"

@@ -59,11 +59,12 @@ def test_home_highlights_open_their_event(kiosk: Kiosk) -> None:
     assert kiosk.window.event_view.current_event.id == card.event_id
 
 
-def test_map_tile_opens_places_nearest_first(kiosk: Kiosk) -> None:
+def test_map_tile_opens_the_map_with_places_nearest_first(kiosk: Kiosk) -> None:
     tap(kiosk.window.home_view.map_tile)
-    assert kiosk.window.current == "places"
-    layout = kiosk.window.places_view.list
-    cards = [w for i in range(layout.count()) if (w := layout.itemAt(i).widget()) is not None]  # type: ignore[union-attr]
+    assert kiosk.window.current == "map"
+    layout = kiosk.window.map_view.list
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    cards = [w for item in items if item is not None and (w := item.widget()) is not None]
     assert len(cards) == len(kiosk.content.snapshot.places)
     assert cards[0].objectName() == "place-card:champ-libre"  # the kiosk stands there
     assert "Vous êtes ici" in " ".join(label.text() for label in cards[0].findChildren(QLabel))
@@ -103,7 +104,7 @@ def test_close_and_shortcuts_do_not_leave_the_kiosk(kiosk: Kiosk, qtbot: object)
 
 def test_touch_targets_are_at_least_64_px(kiosk: Kiosk) -> None:
     window = kiosk.window
-    for screen in ("home", "programme", "places"):
+    for screen in ("home", "programme", "map"):
         window.go(screen)
         for b in window.findChildren(QAbstractButton):
             if b.isVisible():
@@ -116,7 +117,7 @@ def test_touch_targets_are_at_least_64_px(kiosk: Kiosk) -> None:
 def test_portrait_fits_without_horizontal_overflow(kiosk: Kiosk) -> None:
     window = kiosk.window
     window.resize(1080, 1920)
-    for screen in ("home", "programme", "places", "event"):
+    for screen in ("home", "programme", "map", "event"):
         window.go(screen)
         assert window.screens[screen].minimumSizeHint().width() <= 1080, screen
         assert window.width() == 1080

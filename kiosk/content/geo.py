@@ -45,3 +45,12 @@ def by_distance(items: Iterable[T], lat: float, lon: float) -> list[tuple[T, flo
 
 def nearest(items: Sequence[T], lat: float, lon: float, count: int = 3) -> list[tuple[T, float]]:
     return by_distance(items, lat, lon)[:count]
+
+
+def walking_route_url(origin: tuple[float, float], target: tuple[float, float]) -> str:
+    """The walking route from ``origin`` to ``target`` on openstreetmap.org (FOSSGIS OSRM, on foot)."""
+    (lat1, lon1), (lat2, lon2) = origin, target
+    return (
+        "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot"
+        f"&route={lat1:.5f}%2C{lon1:.5f}%3B{lat2:.5f}%2C{lon2:.5f}"
+    )

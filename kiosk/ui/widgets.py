@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -275,7 +275,48 @@ class LongPress(QObject):
 
 
 class NoContextMenu(QObject):
-    """An application-wide event filter: no context menu anywhere (long press, right click)."""
+    """A window-wide event filter: no context menu anywhere (right click, the Menu key, long press).
+
+    Installed on the window's QWindow (``WindowEventFilters``), it sees the input before Qt turns it
+    into a context-menu event, so it drops the right button and the Menu key as well.
+    """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return event.type() == QEvent.Type.ContextMenu
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind in _MOUSE and isinstance(event, QMouseEvent):
+            return event.button() == Qt.MouseButton.RightButton
+        return kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Menu
+
+
+_MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
+
+
+class WindowEventFilters(QObject):
+    """Installs event filters on a top-level widget's QWindow, and again whenever Qt recreates it.
+
+    Why not ``QApplication.installEventFilter``: with PySide6 6.12 an application-wide Python filter is
+    handed every QtWebEngine internal object (URL request jobs, the render widget's Qt Quick items), and
+    shiboken crashes wrapping them (``findDerivedType`` -> ``__dynamic_cast``) before the filter runs.
+    The QWindow sees every touch, click and key of the window first, and only that.
+    """
+
+    def __init__(self, window: QWidget, filters: Sequence[QObject]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._filters = list(filters)
+        window.installEventFilter(self)
+        window.winId()  # create the QWindow now
+        self._install()
+
+    def _install(self) -> None:
+        handle = self._window.windowHandle()
+        if handle is not None:
+            for event_filter in self._filters:
+                handle.installEventFilter(event_filter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.WinIdChange, QEvent.Type.Show):
+            self._install()
+        return False

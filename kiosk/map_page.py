@@ -1,0 +1,238 @@
+"""The leisure map's web page, generated with folium from the places (no Qt: it runs in a worker).
+
+One page per content version: its file name carries a digest of what it shows, so a page is
+written only when the places (or the map's settings, or our script) change, and the view opens it
+with ``load()`` (``setHtml`` fails silently above about 1 MB).
+
+The page needs nothing from the network: Leaflet and Leaflet.markercluster come from
+``resources/web/node_modules`` (``make web``) and are copied next to the page with our script, so the
+web view can be kept to that one folder; tiles arrive over the QWebChannel bridge. The places travel
+as one JSON array inside a ``<script type="application/json">`` block, escaped so that no name can
+close it, and our script clusters them and writes every string with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+
+from kiosk.config import RESOURCES
+from kiosk.content import geo
+from kiosk.content.model import Place
+
+log = logging.getLogger(__name__)
+
+WEB = RESOURCES / "web"
+NODE_MODULES = WEB / "node_modules"
+COMMUNES = WEB / "communes-roubaix-tourcoing.geojson"
+COMMUNES_CREDIT = "Communes : IGN Admin Express, Licence Ouverte"
+#: Written into ``assets/`` by the Qt side (it lives in Qt's resources), before the page is generated.
+QWEBCHANNEL_JS = "qwebchannel.js"
+
+#: What is copied into ``<map folder>/assets``: (source, destination relative to assets).
+ASSETS: tuple[tuple[Path, str], ...] = (
+    (NODE_MODULES / "leaflet" / "dist" / "leaflet.js", "leaflet/leaflet.js"),
+    (NODE_MODULES / "leaflet" / "dist" / "leaflet.css", "leaflet/leaflet.css"),
+    (NODE_MODULES / "leaflet" / "dist" / "images", "leaflet/images"),
+    (NODE_MODULES / "leaflet.markercluster" / "dist" / "leaflet.markercluster.js", "markercluster/markercluster.js"),
+    (NODE_MODULES / "leaflet.markercluster" / "dist" / "MarkerCluster.css", "markercluster/MarkerCluster.css"),
+    (WEB / "kiosk-map.js", "kiosk-map.js"),
+    (WEB / "kiosk-map.css", "kiosk-map.css"),
+)
+
+
+class MissingAssetsError(Exception):
+    """Leaflet is not installed: run ``make web``."""
+
+
+@dataclass(frozen=True, slots=True)
+class MapPageSpec:
+    """Everything the page shows besides the places."""
+
+    origin: tuple[float, float]
+    attribution: str
+    min_zoom: int = 11
+    max_zoom: int = 19
+    start_zoom: int = 15
+    pictograms: Mapping[str, str] = field(default_factory=dict)  # category -> glyph; "" for the default
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "origin": list(self.origin),
+            "attribution": f"{self.attribution} · {COMMUNES_CREDIT}",
+            "minZoom": self.min_zoom,
+            "maxZoom": self.max_zoom,
+            "startZoom": self.start_zoom,
+            "pictograms": dict(sorted(self.pictograms.items())),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PageBuild:
+    path: Path
+    digest: str
+    places: int
+    seconds: float
+    reused: bool
+    ids: tuple[str, ...] = ()  # the places on the page, for the bridge to check what the page sends
+
+
+def places_payload(places: Sequence[Place], origin: tuple[float, float]) -> list[dict[str, Any]]:
+    """The places as the page needs them: short keys, the distance from the kiosk precomputed."""
+    return [
+        {
+            "id": p.id,
+            "lat": round(p.lat, 6),
+            "lon": round(p.lon, 6),
+            "c": p.category,
+            "n": p.name.to_json(),
+            "d": round(geo.distance_m(origin[0], origin[1], p.lat, p.lon)),
+        }
+        for p in places
+    ]
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` can end or open a tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+class _LocalMap(folium.Map):
+    """folium's map with Leaflet from the local copy; folium's own class keeps its defaults."""
+
+    default_js = [("leaflet", "assets/leaflet/leaflet.js")]  # noqa: RUF012 - folium reads it per class
+    default_css = [("leaflet_css", "assets/leaflet/leaflet.css")]  # noqa: RUF012
+
+
+class _KioskLayer(MacroElement):
+    """Our part of the page: the data block, the links to our script, and the call that starts it."""
+
+    def __init__(self, data: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "KioskLayer"
+        self.data = data
+        self._template = folium.template.Template(
+            """
+            {% macro header(this, kwargs) %}
+            <link rel="stylesheet" href="assets/markercluster/MarkerCluster.css"/>
+            <link rel="stylesheet" href="assets/kiosk-map.css"/>
+            <script src="assets/markercluster/markercluster.js"></script>
+            <script src="assets/QWEBCHANNEL"></script>
+            <script src="assets/kiosk-map.js"></script>
+            <script type="application/json" id="kiosk-data">{{ this.data }}</script>
+            {% endmacro %}
+            {% macro script(this, kwargs) %}
+            kioskMap.start({{ this._parent.get_name() }});
+            {% endmacro %}
+            """.replace("QWEBCHANNEL", QWEBCHANNEL_JS)
+        )
+
+
+def _digest(payload: str, spec: MapPageSpec) -> str:
+    h = hashlib.sha256()
+    h.update(payload.encode())
+    h.update(json.dumps(spec.to_json(), sort_keys=True).encode())
+    h.update(metadata.version("folium").encode())
+    for source, _ in ASSETS:
+        if source.is_file() and source.suffix in (".js", ".css"):
+            h.update(source.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def copy_assets(out_dir: Path) -> None:
+    """Copy Leaflet, markercluster and our script next to the page (only what changed)."""
+    missing = [str(s) for s, _ in ASSETS if not s.exists()]
+    if missing:
+        raise MissingAssetsError(f"map assets missing (run `make web`): {', '.join(missing)}")
+    assets = out_dir / "assets"
+    for source, relative in ASSETS:
+        target = assets / relative
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+            continue
+        if (
+            target.is_file()
+            and target.stat().st_size == source.stat().st_size
+            and target.read_bytes() == (source.read_bytes())
+        ):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def render_html(payload: str, spec: MapPageSpec) -> str:
+    """The page's HTML (folium: the map and the commune outlines; our layer adds tiles and places)."""
+    lat, lon = spec.origin
+    fmap = _LocalMap(
+        location=[lat, lon],
+        tiles=None,
+        zoom_start=spec.start_zoom,
+        min_zoom=spec.min_zoom,
+        max_zoom=spec.max_zoom,
+        zoom_control=False,
+        prefer_canvas=False,
+        control_scale=True,
+    )
+    outlines = folium.GeoJson(
+        json.loads(COMMUNES.read_text(encoding="utf-8")),
+        name="communes",
+        style_function=lambda _feature: {
+            "color": "#0B5A6B",
+            "weight": 2,
+            "opacity": 0.55,
+            "fillColor": "#E8E2D5",
+            "fillOpacity": 0.25,
+        },
+        interactive=False,
+        embed=True,
+    )
+    outlines.add_to(fmap)
+    _KioskLayer(payload).add_to(fmap)
+    return str(fmap.get_root().render())
+
+
+def build_page(places: Sequence[Place], spec: MapPageSpec, out_dir: Path) -> PageBuild:
+    """Write the page for ``places`` into ``out_dir`` unless the same page is already there."""
+    started = time.perf_counter()
+    data = {**spec.to_json(), "places": places_payload(places, spec.origin)}
+    payload = script_json(data)
+    digest = _digest(payload, spec)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    page = out_dir / f"places-{digest}.html"
+    copy_assets(out_dir)
+    reused = page.is_file()
+    if not reused:
+        text = render_html(payload, spec)
+        tmp = page.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(page)
+        for old in out_dir.glob("places-*.html"):
+            if old != page:
+                old.unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    log.info(
+        "map page %s: %d places, %s in %.0f ms",
+        page.name,
+        len(places),
+        "reused" if reused else "written",
+        seconds * 1000,
+    )
+    return PageBuild(page, digest, len(places), seconds, reused, tuple(p.id for p in places))
