@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content.links import display_form, mailto_link, safe_link, tagged, tel_link
 from kiosk.content.model import Accessibility, Event, RegistrationType, Snapshot, Status
 from kiosk.services.session import Session
 from kiosk.ui.categories import category_label, pictogram
-from kiosk.ui.widgets import KineticScrollArea, clear_layout, label
+from kiosk.ui.qr import QrWidget
+from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
 from kiosk.views.base import Screen
 from kiosk.views.formatting import full_date, status_label
 
 
 class EventView(Screen):
     name = "event"
+    signupRequested = Signal(str)  # event id: « S'inscrire ici »
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.kiosk_tag: str | None = None  # a kiosk id: web links in QR codes get utm_source=kiosk-<id>
+        self.onsite_signup = False  # True once something receives signupRequested
         self._snapshot = Snapshot()
         self._event_id: str | None = None
         outer = QVBoxLayout(self)
@@ -78,7 +84,7 @@ class EventView(Screen):
         self._section("ℹ️ " + self.tr("En quelques mots"), event.description.get(lang))
         self._section("♿ " + self.tr("Accessibilité"), self._accessibility(event))
         self._section("🎟️ " + self.tr("Tarifs et conditions"), self._conditions(event))
-        self._section("✍️ " + self.tr("Inscription"), self._registration(event))
+        self._signup_section(event)
         self.body.addStretch(1)
 
     def _accessibility(self, event: Event) -> str:
@@ -113,3 +119,54 @@ class EventView(Screen):
         if not lines and event.url:
             lines.append(f"{names[RegistrationType.LINK]} : {event.url}")
         return "\n".join(lines) or self.tr("Renseignez-vous à l’accueil du Champ Libre.")
+
+    def _signup_section(self, event: Event) -> None:
+        """QR codes from the registration entries (link, e-mail, phone) and « S'inscrire ici »."""
+        if event.end <= self.session.now():
+            return  # over: nothing to sign up for
+        self.body.addWidget(label("✍️ " + self.tr("Inscription"), "day"))
+        if event.status in (Status.CANCELLED, Status.FULL):
+            self.body.addWidget(label(self._registration(event)))
+            return
+        entries = [(r.type, r.value) for r in event.registration]
+        if not entries and event.url:
+            entries.append((RegistrationType.LINK, event.url))
+        codes = QHBoxLayout()
+        codes.setSpacing(24)
+        texts: list[str] = []
+        for kind, value in entries:
+            code = self._code(kind, value)
+            if code is not None:
+                codes.addWidget(code)
+            elif kind is not RegistrationType.LINK:
+                texts.append(value)  # an address or number too odd for a code is still worth reading
+        codes.addStretch(1)
+        if codes.count() > 1:
+            self.body.addLayout(codes)
+        if texts:
+            self.body.addWidget(label("\n".join(texts)))
+        if not entries:
+            self.body.addWidget(label(self._registration(event)))
+        if self.onsite_signup:
+            here = button("📝 " + self.tr("S'inscrire ici"), "primary")
+            here.setObjectName("signup-here")
+            here.clicked.connect(lambda: self.signupRequested.emit(event.id))
+            self.body.addWidget(here, 0, Qt.AlignmentFlag.AlignLeft)
+            self.body.addWidget(label(self.tr("Pas de téléphone ? Inscrivez-vous sur cet écran."), "muted"))
+
+    def _code(self, kind: RegistrationType, value: str) -> QrWidget | None:
+        if kind is RegistrationType.LINK:
+            link = safe_link(value)
+            if link is not None and self.kiosk_tag:
+                link = tagged(link, self.kiosk_tag)
+            caption = self.tr("Scannez pour vous inscrire")
+        elif kind is RegistrationType.EMAIL:
+            link = mailto_link(value)
+            caption = self.tr("Scannez pour écrire un e-mail")
+        else:
+            link = tel_link(value)
+            caption = self.tr("Scannez pour appeler")
+        if link is None:
+            return None
+        short = value.strip() if kind is not RegistrationType.LINK else display_form(link)
+        return QrWidget(link, short, caption)
