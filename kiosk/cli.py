@@ -30,7 +30,19 @@ SOURCE_ADAPTER: TypeAdapter[Source] = TypeAdapter(Source)
 log = logging.getLogger("kiosk")
 
 EXIT_OK, EXIT_FAILURE, EXIT_CONFIG = 0, 1, 2
-SCREENS = ("home", "programme", "event", "map", "staff", "idle", "attract", "signage", "maintenance", "discovery")
+SCREENS = (
+    "home",
+    "programme",
+    "event",
+    "map",
+    "staff",
+    "idle",
+    "attract",
+    "signage",
+    "maintenance",
+    "discovery",
+    "signup",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -30,11 +30,13 @@ def _settle() -> None:
 def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
     """Show ``view`` as a visitor would reach it (the event screen: the first upcoming event)."""
     window = kiosk.window
-    if view == "event":
+    if view in ("event", "signup"):
         now = kiosk.session.now()
         first = next(iter(kiosk.content.snapshot.upcoming(now)), None)
         window.go("programme")
         window.go("event", event_id or (first.id if first else ""))
+        if view == "signup":
+            window.go("signup", event_id or (first.id if first else ""))
     elif view == "home":
         window.go_home()
     elif view == "staff":  # the panel as staff see it once the PIN is typed
