@@ -26,6 +26,7 @@ from kiosk.config import (
     KioskSection,
     LanguagesSection,
     Location,
+    MapSection,
     ModesSection,
     StaffSection,
 )
@@ -148,6 +149,12 @@ def render() -> str:
         ),
         ("staff", StaffSection, "The staff panel, reached by a long press on the logo, then the PIN."),
         ("idle", IdleSection, "What happens when visitors walk away."),
+        (
+            "map",
+            MapSection,
+            "The leisure map « Sorties près d'ici »: its tiles (cached on disk, fetched politely; "
+            "`kiosk map prefetch` stores the area for offline use) and the « près d'ici » distances.",
+        ),
     ]
     for name, model, text in sections:
         lines += [f"## `[{name}]`", "", text, "", *_table(model, ""), ""]

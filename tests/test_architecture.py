@@ -24,6 +24,8 @@ CORE = [
     "kiosk.content.sources.opendatasoft",
     "kiosk.content.sources.gtfs",
     "kiosk.content.sources.kiosk_feed",
+    "kiosk.content.tiles",
+    "kiosk.map_page",
     "kiosk.cli",
 ]
 
