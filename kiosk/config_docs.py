@@ -28,6 +28,7 @@ from kiosk.config import (
     Location,
     MapSection,
     ModesSection,
+    SignupsSection,
     StaffSection,
 )
 from kiosk.content.sources.kiosk_feed import json_schema
@@ -154,6 +155,12 @@ def render() -> str:
             MapSection,
             "The leisure map « Sorties près d'ici »: its tiles (cached on disk, fetched politely; "
             "`kiosk map prefetch` stores the area for offline use) and the « près d'ici » distances.",
+        ),
+        (
+            "signups",
+            SignupsSection,
+            "Sign-ups made on the kiosk (« S'inscrire ici »): kept in an outbox (SQLite, mode 0600) until they are "
+            "delivered to the endpoint, exported with `kiosk signups export`, or purged; and the QR codes' tagging.",
         ),
     ]
     for name, model, text in sections:
