@@ -121,7 +121,7 @@ class MapSection(StrictModel):
     )
     min_zoom: int = Field(default=11, ge=0, le=19, description="How far out visitors can zoom.")
     max_zoom: int = Field(default=19, ge=1, le=19, description="How far in visitors can zoom.")
-    start_zoom: int = Field(default=15, ge=0, le=19, description="The zoom the map opens at, centred on the kiosk.")
+    start_zoom: int = Field(default=14, ge=0, le=19, description="The zoom the map opens at, centred on the kiosk.")
     prefetch_bbox: tuple[float, float, float, float] = Field(
         default=(50.665, 3.120, 50.745, 3.225),
         description="The area `kiosk map prefetch` stores for offline use: south, west, north, east (degrees).",

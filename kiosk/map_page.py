@@ -189,7 +189,7 @@ def render_html(payload: str, spec: MapPageSpec) -> str:
         max_zoom=spec.max_zoom,
         zoom_control=False,
         prefer_canvas=False,
-        control_scale=True,
+        control_scale=False,  # our script adds a metric-only scale
     )
     outlines = folium.GeoJson(
         json.loads(COMMUNES.read_text(encoding="utf-8")),

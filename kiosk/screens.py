@@ -57,6 +57,7 @@ def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
 def wait_for_map(kiosk: Kiosk, timeout: float = 10.0) -> bool:
     """Let the map page be generated and loaded until it says it is ready, then give its tiles a moment."""
     # An event loop, not a processEvents() loop: in PySide6 6.12 each processEvents call drops a reference to None.
+    kiosk.window.show()  # the web engine starts when the map is first shown
     web = kiosk.window.map_view.web
     loop = QEventLoop()
     if not web.is_ready:

@@ -226,6 +226,7 @@
     state.map = map;
     state.data = JSON.parse(document.getElementById("kiosk-data").textContent);
     map.attributionControl.setPrefix(false);
+    L.control.scale({ imperial: false }).addTo(map);
     new BridgeTiles({
       tileSize: 256,
       minZoom: state.data.minZoom,
