@@ -66,9 +66,19 @@
 
   function applyFilter() {
     var t0 = performance.now();
-    var shown = state.all.filter(visible);
-    state.cluster.clearLayers();
-    state.cluster.addLayers(shown);
+    // Only the difference moves: markers already shown stay in their clusters.
+    var add = [];
+    var remove = [];
+    var count = 0;
+    state.all.forEach(function (marker) {
+      var wanted = visible(marker);
+      if (wanted) count += 1;
+      if (wanted && !marker.kioskShown) add.push(marker);
+      else if (!wanted && marker.kioskShown) remove.push(marker);
+      marker.kioskShown = wanted;
+    });
+    if (remove.length) state.cluster.removeLayers(remove);
+    if (add.length) state.cluster.addLayers(add);
     if (state.radius > 0) {
       state.circle.setRadius(state.radius);
       if (!state.map.hasLayer(state.circle)) state.circle.addTo(state.map);
@@ -76,7 +86,7 @@
       state.map.removeLayer(state.circle);
     }
     if (state.focused && !visible(state.focused)) unfocus();
-    return { count: shown.length, ms: performance.now() - t0 };
+    return { count: count, ms: performance.now() - t0 };
   }
 
   function unfocus() {
