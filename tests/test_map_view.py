@@ -146,6 +146,7 @@ def test_tapping_a_marker_opens_the_detail_panel(map_view: MapView, qtbot: Any) 
     ]
     assert "lignes M2" in detail.stops.text()
     assert detail.route_url.endswith("route=50.70400%2C3.17250%3B50.68760%2C3.16330")
+    assert detail.qr.isVisible() and detail.qr.link == detail.route_url  # the QR code opens the walking route
     # Python -> page: the marker is focused there too.
     wait(qtbot, lambda: js(map_view.web, "kioskState.focused && kioskState.focused.kiosk.id") == "musee")
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content import geo
+from kiosk.content.links import display_form, safe_link
 from kiosk.content.model import Accessibility, Place, Stop
 from kiosk.services.session import Session
 from kiosk.ui.categories import category_label, pictogram
+from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import KineticScrollArea, button, label
 
 NEAREST_STOPS = 3
@@ -67,8 +69,10 @@ class PlaceDetail(QWidget):
         self.stops_title = named("place-stops-title", "day")
         self.stops = named("place-stops")
         self.route_title = named("place-route-title", "day")
-        # The QR code widget (kiosk/ui/qr.py) is not in the repository yet: the route is shown as text.
-        self.route = named("route-qr-placeholder", "muted")
+        self.route_hint = named("place-route-hint", "muted")
+        self.qr = QrWidget("", "")
+        self.qr.setObjectName("place-route-qr")
+        column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.retranslate()
 
@@ -110,7 +114,13 @@ class PlaceDetail(QWidget):
         metres = geo.distance_m(*self.origin, place.lat, place.lon)
         self.distance.setText(self._distance_text(metres))
         self._section(self.stops, self.stops_title, self._stops_text())
-        self.route.setText(self.tr("Ouvrez ce lien sur votre téléphone :") + "\n" + self.route_url)
+        self.route_hint.setText(
+            self.tr("Visez ce code avec l'appareil photo de votre téléphone : le trajet à pied s'ouvre.")
+        )
+        link = safe_link(self.route_url)  # our own URL, checked like any other before it becomes a code
+        self.qr.code.set_text(link or "")
+        self.qr.short.setText(display_form(link) if link else "")
+        self.qr.setVisible(link is not None)
 
     @staticmethod
     def _section(body: QLabel, title: QLabel | None, text: str) -> None:
