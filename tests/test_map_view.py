@@ -76,6 +76,7 @@ def js(view: MapWebView, code: str) -> Any:
     box: list[Any] = []
     loop = QEventLoop()
     assert view.page is not None
+
     def answer(value: Any) -> None:
         box.append(value)
         loop.quit()
