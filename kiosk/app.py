@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import qasync
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - QtWebEngine must be loaded before the QApplication
-from PySide6.QtCore import QProcess, QSize, QTimer
+from PySide6.QtCore import QObject, QProcess, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -41,7 +41,7 @@ from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb
 from kiosk.services.tiles import TileService
 from kiosk.services.watchdog import Watchdog
 from kiosk.ui.categories import PICTOGRAMS
-from kiosk.ui.theme import NORMAL, palette, style_sheet
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, palette, style_sheet
 from kiosk.ui.widgets import LongPress, NoContextMenu, WindowEventFilters
 from kiosk.views.map import MapSettings, MapView
 from kiosk.views.signup import SignupView
@@ -189,7 +189,6 @@ def build_kiosk(
     """Build services and window, and wire them; the QApplication must exist."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
-    app.setPalette(palette(NORMAL))
     tz = ZoneInfo(config.kiosk.timezone)
     session = Session(TRANSLATIONS, config.languages.default, tz, clock)
     content = ContentService(
@@ -210,8 +209,12 @@ def build_kiosk(
         content.snapshotChanged.connect(map_view.pages.set_snapshot)
     content.snapshotChanged.connect(window.set_snapshot)
     content.sourcesChanged.connect(window.set_sources)
-    window.resized.connect(lambda size: apply_theme(app, size))
-    apply_theme(app, None)
+    theme = ThemeApplier(app, session, window)
+    window.resized.connect(theme.resize)
+    session.appearanceChanged.connect(theme.apply)
+    window.nav.textSizeRequested.connect(session.next_text_size)
+    window.nav.contrastRequested.connect(session.toggle_contrast)
+    theme.apply()
     origin = (location.lat, location.lon)
     stats = ActivityStats(data_dir / "activity-stats.sqlite")
     discovery = DiscoveryService(stats, lambda: session.now().date(), origin)
@@ -347,9 +350,26 @@ def wire_staff(
     window.resetters.append(lambda: close("reset") if staff.unlocked else None)
 
 
-def apply_theme(app: QApplication, size: QSize | None) -> None:
-    scale = 1.0 if size is None else max(0.5, min(size.width(), size.height()) / 1080)
-    app.setStyleSheet(style_sheet(NORMAL, scale))
+class ThemeApplier(QObject):
+    """Turns the design tokens into the application's style: theme, screen size and the visitor's text size."""
+
+    def __init__(self, app: QApplication, session: Session, window: KioskWindow) -> None:
+        super().__init__(window)  # lives as long as the window (a plain object's slots would be collected)
+        self._app, self._session, self._window = app, session, window
+        self._screen_scale = 1.0
+
+    def resize(self, size: QSize) -> None:
+        scale = max(0.5, min(size.width(), size.height()) / 1080)
+        if abs(scale - self._screen_scale) > 0.01:
+            self._screen_scale = scale
+            self.apply()
+
+    def apply(self) -> None:
+        tokens = HIGH_CONTRAST if self._session.high_contrast else NORMAL
+        self._app.setPalette(palette(tokens))
+        self._app.setStyleSheet(style_sheet(tokens, self._screen_scale, self._session.text_scale))
+        self._window.nav.show_text_scale(self._session.text_scale)
+        self._window.nav.contrast.setChecked(self._session.high_contrast)
 
 
 def create_application(argv: list[str]) -> QApplication:
