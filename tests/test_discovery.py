@@ -19,6 +19,7 @@ from kiosk.content.sources.kiosk_feed import parse_feed
 from kiosk.services.discovery import DiscoveryService, shuffled
 from kiosk.services.session import Session
 from kiosk.services.speech import Speech
+from kiosk.ui.theme import NORMAL, style_sheet
 from kiosk.views.activity import ActivityView
 from kiosk.views.activity_steps import OrderChip, OrderPanel
 from kiosk.views.discovery import TeamView
@@ -89,12 +90,17 @@ def table(qapp: QApplication, tmp_path: Path, clock: FakeClock) -> Iterator[Tabl
     stats = ActivityStats(tmp_path / "activity-stats.sqlite")
     discovery = DiscoveryService(stats, lambda: session.now().date(), ORIGIN)
     discovery.set_snapshot(bundled_snapshot())
+    previous = qapp.styleSheet()
+    qapp.setStyleSheet(style_sheet(NORMAL))  # the kiosk's sizes: answers and cards may need scrolling
     view = ActivityView(session, discovery, None, tmp_path)
-    view.resize(1920, 1000)
+    # Tall enough that no step scrolls: offscreen, a touch on a scrollable area is taken by its QScroller,
+    # which replays the press through QApplication.widgetAt, and that finds no widget without a screen.
+    view.resize(1920, 1900)
     view.show()
     yield Table(session, discovery, stats, view)
     view.close()
     session.reset()
+    qapp.setStyleSheet(previous)
 
 
 def test_a_quiz_right_or_wrong_always_shows_the_explanation(table: Table) -> None:

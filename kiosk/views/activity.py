@@ -39,6 +39,7 @@ class ActivityView(Screen):
         self.images = images
         self.panel: StepPanel | None = None
         self.spoken: list[str] = []
+        self._shown_step: tuple[int, int] | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 20, 48, 16)
         outer.setSpacing(12)
@@ -141,7 +142,10 @@ class ActivityView(Screen):
         self.previous.setEnabled(game.index > 0)
         self.next.setVisible(True)
         self.another.setVisible(False)
-        self.scroll_area.scroll_to_top()
+        where = (id(game), game.index)
+        if where != self._shown_step:  # a new step starts at its top; an answer keeps the place in view
+            self._shown_step = where
+            self.scroll_area.scroll_to_top()
 
     def _fill_end(self, game: Game) -> None:
         lang = self.session.language
