@@ -397,6 +397,8 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     apply_window_mode(kiosk.window, config.display.fullscreen and not windowed, config.display.hide_cursor)
     kiosk.start()
     app.aboutToQuit.connect(kiosk.content.shutdown)
+    if kiosk.signups is not None:  # a sign-up being written is finished before the process ends
+        app.aboutToQuit.connect(kiosk.signups.shutdown)
     _quit_on_signals(app)
     with loop:
         loop.run_forever()
