@@ -219,7 +219,9 @@ def build_kiosk(
     stats = ActivityStats(data_dir / "activity-stats.sqlite")
     discovery = DiscoveryService(stats, lambda: session.now().date(), origin)
     content.snapshotChanged.connect(discovery.set_snapshot)
-    window.add_discovery(discovery, Speech(), RESOURCES / "content" / "images")
+    speech = Speech(parent=window)
+    window.add_discovery(discovery, speech, RESOURCES / "content" / "images")
+    window.event_view.set_speech(speech)
     window.resetters.append(discovery.reset)  # the idle reset (and a mode change) end the team's activity
     signups = build_signups(config, data_dir, clock, window)
 
@@ -236,17 +238,7 @@ def build_kiosk(
     modes.modeChanged.connect(window.set_mode)
     modes.sleepingChanged.connect(window.set_sleeping)
 
-    idle = IdleService(
-        config.idle.warning_after_seconds, config.idle.countdown_seconds, config.idle.attract_after_seconds, monotonic
-    )
-    # On the window's QWindow, not the application: see WindowEventFilters (PySide6 and QtWebEngine).
-    WindowEventFilters(window, [NoContextMenu(window), idle])
-    idle.warningStarted.connect(lambda: window.show_idle_warning(config.idle.countdown_seconds))
-    idle.countdown.connect(window.show_idle_warning)
-    idle.warningCancelled.connect(window.idle_overlay.hide)
-    idle.resetRequested.connect(window.reset_visitor)
-    idle.attractRequested.connect(window.show_attract)
-    window.idle_overlay.continueRequested.connect(idle.poke)
+    idle = build_idle(config, window, monotonic)
 
     actions = StaffActions(
         switch_mode=modes.set_mode_by_staff,
@@ -304,6 +296,21 @@ def build_signups(config: Config, data_dir: Path, clock: Callable[[], datetime],
     service.recorded.connect(view.show_recorded)
     service.recordFailed.connect(view.show_failed)
     return service
+
+
+def build_idle(config: Config, window: KioskWindow, monotonic: Callable[[], float]) -> IdleService:
+    """« Vous êtes toujours là ? », the reset, then the attract loop."""
+    c = config.idle
+    idle = IdleService(c.warning_after_seconds, c.countdown_seconds, c.attract_after_seconds, monotonic)
+    # On the window's QWindow, not the application: see WindowEventFilters (PySide6 and QtWebEngine).
+    WindowEventFilters(window, [NoContextMenu(window), idle])
+    idle.warningStarted.connect(lambda: window.show_idle_warning(c.countdown_seconds))
+    idle.countdown.connect(window.show_idle_warning)
+    idle.warningCancelled.connect(window.idle_overlay.hide)
+    idle.resetRequested.connect(window.reset_visitor)
+    idle.attractRequested.connect(window.show_attract)
+    window.idle_overlay.continueRequested.connect(idle.poke)
+    return idle
 
 
 def wire_staff(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.links import display_form, mailto_link, safe_link, tagged, tel_link
 from kiosk.content.model import Accessibility, Event, RegistrationType, Snapshot, Status
 from kiosk.services.session import Session
+from kiosk.services.speech import Speech
 from kiosk.ui.categories import category_label, pictogram
 from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
@@ -25,6 +27,11 @@ class EventView(Screen):
         self.onsite_signup = False  # True once something receives signupRequested
         self._snapshot = Snapshot()
         self._event_id: str | None = None
+        self.speech: Speech | None = None
+        self.read_aloud = button("", None)
+        self.read_aloud.setObjectName("event-read-aloud")
+        self.read_aloud.clicked.connect(self._read_aloud)
+        self.read_aloud.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 0)
         self.scroll_area = KineticScrollArea()
@@ -34,6 +41,39 @@ class EventView(Screen):
         self.body.setSpacing(16)
         self.scroll_area.setWidget(body)
         outer.addWidget(self.scroll_area)
+
+    def set_speech(self, speech: Speech) -> None:
+        """Read aloud (EN 301 549 5.1.3), offered only where a voice for the language is installed."""
+        self.speech = speech
+        speech.availabilityChanged.connect(self._update_speech)
+        self.session.languageChanged.connect(lambda _lang: self._update_speech())
+        self._update_speech()
+
+    def _update_speech(self) -> None:
+        self.read_aloud.setText("🔊 " + self.tr("Lire à voix haute"))
+        self.read_aloud.setVisible(self.speech is not None and self.speech.available(self.session.language))
+
+    def spoken_text(self) -> str:
+        """What « Lire à voix haute » says: the title, when, where, and the description."""
+        event = self.current_event
+        if event is None:
+            return ""
+        lang, now, locale = self.session.language, self.session.now(), self.session.locale
+        parts = [event.title.get(lang), full_date(event, now, locale)]
+        if event.place is not None:
+            parts.append(", ".join(p for p in (event.place.name, event.place.address) if p))
+        parts.append(event.description.get(lang))
+        return "\n".join(p for p in parts if p)
+
+    def _read_aloud(self) -> None:
+        if self.speech is not None:
+            self.speech.say(self.spoken_text(), self.session.language)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The visitor moved on: stop reading."""
+        if self.speech is not None:
+            self.speech.stop()
+        super().hideEvent(event)
 
     @property
     def current_event(self) -> Event | None:
@@ -57,6 +97,9 @@ class EventView(Screen):
             self.body.addWidget(label(text))
 
     def _fill(self) -> None:
+        if self.speech is not None:
+            self.speech.stop()
+        self.body.removeWidget(self.read_aloud)  # kept across rebuilds of the body
         clear_layout(self.body)
         event = self.current_event
         if event is None:
@@ -71,6 +114,8 @@ class EventView(Screen):
         title = label(event.title.get(lang), "display")
         title.setObjectName("event-title")
         self.body.addWidget(title)
+        self.body.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignLeft)
+        self._update_speech()
         when = QHBoxLayout()
         when.addWidget(label("🕒 " + full_date(event, now, locale), "title"), 1)
         if (status := status_label(event.status)) is not None:

@@ -1,0 +1,47 @@
+"""« Lire à voix haute » on the event detail: offered only with a voice, stopped when the visitor moves on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import load_config
+from kiosk.services.speech import Speech
+from tests.conftest import FakeClock
+from tests.helpers_qt import tap
+
+WEB_VIEW_NOISE = ("QRhiGles2", "Failed to create RHI", "Vulkan", "GBM is not supported", "GPUInfo not initialized")
+
+
+@pytest.fixture
+def kiosk(qapp: object, clock: FakeClock, data_dir: Path) -> Iterator[Kiosk]:
+    built = build_kiosk(load_config(), data_dir, clock=clock)
+    built.content.refresh_now()
+    built.window.resize(1920, 1080)
+    built.window.show()
+    yield built
+    built.shutdown()
+
+
+@pytest.mark.qt_log_ignore(*WEB_VIEW_NOISE)
+def test_the_event_is_read_in_the_visitors_language(kiosk: Kiosk) -> None:
+    speech = Speech(["mock"])  # Qt's test engine: English, Finnish and Norwegian voices, no French
+    speech.probe()
+    view = kiosk.window.event_view
+    view.set_speech(speech)
+    first = next(iter(kiosk.content.snapshot.upcoming(kiosk.session.now())))
+    kiosk.window.go("event", first.id)
+    assert not view.read_aloud.isVisible()  # French: no voice here
+    kiosk.session.set_language("en")
+    assert view.read_aloud.isVisible()
+    text = view.spoken_text()
+    assert text.startswith(first.title.get("en")) and first.description.get("en") in text
+    tap(view.read_aloud)
+    engine = speech._engines[0]  # noqa: SLF001 - the mock engine tells whether it speaks
+    assert engine.state() == QTextToSpeech.State.Speaking
+    tap(kiosk.window.nav.back)
+    assert engine.state() != QTextToSpeech.State.Speaking  # moving on stops the reading
