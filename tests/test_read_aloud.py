@@ -41,7 +41,7 @@ def test_the_event_is_read_in_the_visitors_language(kiosk: Kiosk) -> None:
     text = view.spoken_text()
     assert text.startswith(first.title.get("en")) and first.description.get("en") in text
     tap(view.read_aloud)
-    engine = speech._engines[0]  # noqa: SLF001 - the mock engine tells whether it speaks
+    engine = speech._engines[0]  # the mock engine tells whether it speaks
     assert engine.state() == QTextToSpeech.State.Speaking
     tap(kiosk.window.nav.back)
     assert engine.state() != QTextToSpeech.State.Speaking  # moving on stops the reading
