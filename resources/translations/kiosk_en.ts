@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
     <context>
+        <name>Activity</name>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="28" />
+            <source>Bravo, c'est ça ! 🎉</source>
+            <translation>Well done, that's it! 🎉</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="30" />
+            <source>Pas tout à fait, mais vous apprenez quelque chose :</source>
+            <translation>Not quite, but you are learning something:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="103" />
+            <source>La bonne réponse : %1</source>
+            <translation>The right answer: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="140" />
+            <source>💡 Indice %1 : %2</source>
+            <translation>💡 Hint %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="148" />
+            <source>Ce n'est pas ce lieu-là. Lisez l'indice et essayez encore !</source>
+            <translation>It's not that place. Read the hint and try again!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="153" />
+            <source>Un indice</source>
+            <translation>A hint</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="165" />
+            <source>%1 · %2 km d'ici</source>
+            <translation>%1 · %2 km from here</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="177" />
+            <source>Bravo, vous l'avez trouvé du premier coup ! 🎉</source>
+            <translation>Well done, you found it at the first try! 🎉</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="178" />
+            <source>Trouvé ! Bien joué, vous avez persévéré. 🎉</source>
+            <translation>Found it! Well played, you kept trying. 🎉</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="254" />
+            <source>Touchez les étiquettes dans le bon ordre, ou faites-les glisser. Touchez-en une pour la retirer.</source>
+            <translation>Tap the labels in the right order, or drag them. Tap one to take it back.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="268" />
+            <source>Votre ordre</source>
+            <translation>Your order</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="274" />
+            <source>À placer</source>
+            <translation>To place</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="296" />
+            <source>Vérifier mon ordre</source>
+            <translation>Check my order</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity_steps.py" line="309" />
+            <source>Le bon ordre :</source>
+            <translation>The right order:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityView</name>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="97" />
+            <source>Lire à voix haute</source>
+            <translation>Read aloud</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="98" />
+            <source>Étape précédente</source>
+            <translation>Previous step</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="99" />
+            <source>Choisir une autre activité</source>
+            <translation>Choose another activity</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="123" />
+            <source>Choisissez une activité pour commencer.</source>
+            <translation>Choose an activity to start.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="133" />
+            <source>Étape %1 sur %2</source>
+            <translation>Step %1 of %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="139" />
+            <source>Voir notre score  🏁</source>
+            <translation>See our score  🏁</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="139" />
+            <source>Suivant  ➡</source>
+            <translation>Next  ➡</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="153" />
+            <source>Terminé !</source>
+            <translation>Finished!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="157" />
+            <source>Badge Super-explorateurs</source>
+            <translation>Super Explorers badge</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="159" />
+            <source>Badge Explorateurs</source>
+            <translation>Explorers badge</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="161" />
+            <source>Badge Jeunes pousses : continuez à explorer !</source>
+            <translation>Young Sprouts badge: keep exploring!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="162" />
+            <source>Bravo, %1 !</source>
+            <translation>Well done, %1!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="166" />
+            <source>%1 bonnes réponses du premier coup sur %2</source>
+            <translation>%1 right answers at the first try out of %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/activity.py" line="179" />
+            <source>À refaire à la maison, avec vos parents :</source>
+            <translation>To do again at home, with your parents:</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttractView</name>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="95" />
+            <source>Bientôt au Champ Libre</source>
+            <translation>Coming up at the Champ Libre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="96" />
+            <source>Touchez l'écran pour commencer</source>
+            <translation>Touch the screen to start</translation>
+        </message>
+    </context>
+    <context>
         <name>Category</name>
         <message>
             <location filename="../../kiosk/ui/categories.py" line="36" />
@@ -108,6 +267,42 @@
         </message>
     </context>
     <context>
+        <name>Discovery</name>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="44" />
+            <source>%1 à %2 ans</source>
+            <translation>%1 to %2 years</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="45" />
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="46" />
+            <source>%1 étapes</source>
+            <translation>%1 steps</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscoveryView</name>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="101" />
+            <source>Activités découverte</source>
+            <translation>Discovery activities</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="102" />
+            <source>Choisissez une activité, puis le nom de votre équipe. Jouez ensemble !</source>
+            <translation>Choose an activity, then your team's name. Play together!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="113" />
+            <source>Pas d'activité pour le moment.</source>
+            <translation>No activity for now.</translation>
+        </message>
+    </context>
+    <context>
         <name>EventCard</name>
         <message>
             <location filename="../../kiosk/views/cards.py" line="50" />
@@ -118,109 +313,139 @@
     <context>
         <name>EventView</name>
         <message>
-            <location filename="../../kiosk/views/event.py" line="57" />
+            <location filename="../../kiosk/views/event.py" line="106" />
             <source>Cet événement n'est plus au programme.</source>
             <translation>This event is no longer on the programme.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="58" />
+            <location filename="../../kiosk/views/event.py" line="107" />
             <source>Touchez « Retour » pour voir les autres.</source>
             <translation>Touch “Back” to see the others.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="73" />
+            <location filename="../../kiosk/views/event.py" line="124" />
             <source>En ce moment</source>
             <translation>On now</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="77" />
+            <location filename="../../kiosk/views/event.py" line="128" />
             <source>Lieu</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="78" />
+            <location filename="../../kiosk/views/event.py" line="129" />
             <source>En quelques mots</source>
             <translation>In a few words</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="79" />
+            <location filename="../../kiosk/views/event.py" line="130" />
             <source>Accessibilité</source>
             <translation>Accessibility</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="80" />
+            <location filename="../../kiosk/views/event.py" line="131" />
             <source>Tarifs et conditions</source>
             <translation>Prices and conditions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="81" />
+            <location filename="../../kiosk/views/event.py" line="172" />
             <source>Inscription</source>
             <translation>Sign-up</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="86" />
+            <location filename="../../kiosk/views/event.py" line="137" />
             <source>Accessible en fauteuil roulant</source>
             <translation>Wheelchair accessible</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="87" />
+            <location filename="../../kiosk/views/event.py" line="53" />
+            <source>Lire à voix haute</source>
+            <translation>Read aloud</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/event.py" line="138" />
             <source>Adapté aux personnes sourdes ou malentendantes</source>
             <translation>Suitable for deaf or hard-of-hearing people</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="88" />
+            <location filename="../../kiosk/views/event.py" line="139" />
             <source>Adapté aux personnes aveugles ou malvoyantes</source>
             <translation>Suitable for blind or partially sighted people</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="89" />
+            <location filename="../../kiosk/views/event.py" line="140" />
             <source>Adapté aux personnes en situation de handicap psychique</source>
             <translation>Suitable for people with mental health conditions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="90" />
+            <location filename="../../kiosk/views/event.py" line="141" />
             <source>Adapté aux personnes en situation de handicap mental</source>
             <translation>Suitable for people with intellectual disabilities</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="97" />
+            <location filename="../../kiosk/views/event.py" line="148" />
             <source>De %1 à %2 ans</source>
             <translation>Ages %1 to %2</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="99" />
+            <location filename="../../kiosk/views/event.py" line="150" />
             <source>À partir de %1 ans</source>
             <translation>Ages %1 and up</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="104" />
+            <location filename="../../kiosk/views/event.py" line="155" />
             <source>Cet événement est annulé : pas d'inscription.</source>
             <translation>This event is cancelled: no sign-up.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="106" />
+            <location filename="../../kiosk/views/event.py" line="157" />
             <source>C'est complet : plus d'inscription possible.</source>
             <translation>It is full: sign-up is closed.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="108" />
+            <location filename="../../kiosk/views/event.py" line="159" />
             <source>Sur internet</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="109" />
+            <location filename="../../kiosk/views/event.py" line="160" />
             <source>Par e-mail</source>
             <translation>By email</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="110" />
+            <location filename="../../kiosk/views/event.py" line="161" />
             <source>Par téléphone</source>
             <translation>By phone</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="115" />
+            <location filename="../../kiosk/views/event.py" line="166" />
             <source>Renseignez-vous à l’accueil du Champ Libre.</source>
             <translation>Ask at the Champ Libre front desk.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/event.py" line="196" />
+            <source>S'inscrire ici</source>
+            <translation>Sign up here</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/event.py" line="200" />
+            <source>Pas de téléphone ? Inscrivez-vous sur cet écran.</source>
+            <translation>No phone? Sign up on this screen.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/event.py" line="207" />
+            <source>Scannez pour vous inscrire</source>
+            <translation>Scan to sign up</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/event.py" line="210" />
+            <source>Scannez pour écrire un e-mail</source>
+            <translation>Scan to write an e-mail</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/event.py" line="213" />
+            <source>Scannez pour appeler</source>
+            <translation>Scan to call</translation>
         </message>
     </context>
     <context>
@@ -250,102 +475,303 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../kiosk/views/home.py" line="89" />
+            <location filename="../../kiosk/views/home.py" line="91" />
             <source>Bienvenue au Champ Libre</source>
             <translation>Welcome to the Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="90" />
+            <location filename="../../kiosk/views/home.py" line="92" />
             <source>L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton.</source>
             <translation>L.I.V.E, the place to imagine a better city. Touch a big button.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="91" />
+            <location filename="../../kiosk/views/home.py" line="93" />
             <source>Le programme</source>
             <translation>What's on</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="91" />
+            <location filename="../../kiosk/views/home.py" line="93" />
             <source>Ateliers et rencontres du lab</source>
             <translation>Workshops and meetings at the lab</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="92" />
+            <location filename="../../kiosk/views/home.py" line="94" />
             <source>Sorties près d'ici</source>
             <translation>Outings nearby</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="92" />
+            <location filename="../../kiosk/views/home.py" line="94" />
             <source>Loisirs et comment y aller</source>
             <translation>Leisure and how to get there</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="93" />
+            <location filename="../../kiosk/views/home.py" line="95" />
             <source>Activités découverte</source>
             <translation>Discovery activities</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="93" />
+            <location filename="../../kiosk/views/home.py" line="95" />
             <source>Pour les groupes scolaires</source>
             <translation>For school groups</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="94" />
+            <location filename="../../kiosk/views/home.py" line="96" />
             <source>Bientôt au Champ Libre</source>
             <translation>Coming up at the Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="107" />
+            <location filename="../../kiosk/views/home.py" line="118" />
             <source>Le programme arrive. Revenez dans un instant.</source>
             <translation>The programme is on its way. Come back in a moment.</translation>
         </message>
     </context>
     <context>
-        <name>NavBar</name>
+        <name>IdleOverlay</name>
         <message>
-            <location filename="../../kiosk/ui/bars.py" line="61" />
-            <source>Retour</source>
-            <translation>Back</translation>
+            <location filename="../../kiosk/views/idle.py" line="51" />
+            <source>Vous êtes toujours là ?</source>
+            <translation>Are you still there?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/ui/bars.py" line="62" />
-            <source>Accueil</source>
-            <translation>Home</translation>
+            <location filename="../../kiosk/views/idle.py" line="52" />
+            <source>Oui, je continue</source>
+            <translation>Yes, I'm still here</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../kiosk/views/idle.py" line="62" />
+            <source>Retour à l'accueil dans %n seconde(s).</source>
+            <translation>
+                <numerusform>Back to the start in %n second.</numerusform>
+                <numerusform>Back to the start in %n seconds.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
-        <name>PlacesView</name>
+        <name>MaintenanceView</name>
         <message>
-            <location filename="../../kiosk/views/places.py" line="44" />
+            <location filename="../../kiosk/views/ambient.py" line="143" />
+            <source>Le kiosque fait une pause</source>
+            <translation>The kiosk is taking a break</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="144" />
+            <source>Nous le remettons en forme. L'équipe de l'accueil est là pour vous renseigner.</source>
+            <translation>We are fixing it. The front desk team is here to help you.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapView</name>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="237" />
             <source>Sorties et loisirs près d'ici</source>
             <translation>Outings and leisure nearby</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/places.py" line="46" />
-            <source>Du plus proche au plus loin. Temps à pied estimé depuis le Champ Libre, à 4,5 km/h.</source>
-            <translation>Nearest first. Walking time estimated from the Champ Libre, at 4.5 km/h.</translation>
+            <location filename="../../kiosk/views/map.py" line="238" />
+            <source>Du plus proche au plus loin, depuis la borne. Touchez un lieu pour tout savoir.</source>
+            <translation>Nearest first, from this screen. Touch a place to learn more.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/places.py" line="61" />
-            <source>Tout</source>
-            <translation>All</translation>
+            <location filename="../../kiosk/views/map.py" line="239" />
+            <source>Près d'ici :</source>
+            <translation>Nearby:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/places.py" line="68" />
-            <source>Aucun lieu à montrer pour le moment.</source>
-            <translation>No places to show for now.</translation>
+            <location filename="../../kiosk/views/map.py" line="243" />
+            <source>Toutes distances</source>
+            <translation>Any distance</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/places.py" line="89" />
+            <location filename="../../kiosk/views/map.py" line="245" />
+            <source>%1 m</source>
+            <translation>%1 m</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="248" />
+            <source>%1 km</source>
+            <translation>%1 km</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="249" />
+            <source>Zoomer</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="250" />
+            <source>Dézoomer</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="251" />
+            <source>Recentrer</source>
+            <translation>Recentre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="252" />
+            <location filename="../../kiosk/views/map.py" line="289" />
             <source>Vous êtes ici</source>
             <translation>You are here</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/places.py" line="93" />
+            <location filename="../../kiosk/views/map.py" line="261" />
+            <source>Tout</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="267" />
+            <source>Aucun lieu à montrer pour le moment.</source>
+            <translation>No places to show for now.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="271" />
+            <source>Et %1 autres lieux sur la carte.</source>
+            <translation>And %1 more places on the map.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/map.py" line="293" />
             <source>%1 km
 %2 min à pied</source>
             <translation>%1 km
 %2 min on foot</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavBar</name>
+        <message>
+            <location filename="../../kiosk/ui/bars.py" line="73" />
+            <source>Retour</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/bars.py" line="74" />
+            <source>Accueil</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/bars.py" line="75" />
+            <source>Agrandir le texte</source>
+            <translation>Larger text</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/bars.py" line="76" />
+            <source>Contraste</source>
+            <translation>Contrast</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/bars.py" line="77" />
+            <source>Contraste élevé</source>
+            <translation>High contrast</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPad</name>
+        <message>
+            <location filename="../../kiosk/ui/pinpad.py" line="44" />
+            <source>Code de l'équipe</source>
+            <translation>Staff code</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/pinpad.py" line="45" />
+            <source>Effacer</source>
+            <translation>Erase</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/pinpad.py" line="46" />
+            <source>Valider</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/pinpad.py" line="62" />
+            <source>Trop d'essais. Réessayez dans %1 s.</source>
+            <translation>Too many tries. Try again in %1 s.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceDetail</name>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="92" />
+            <source>Toute la liste</source>
+            <translation>The whole list</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="93" />
+            <source>Horaires</source>
+            <translation>Opening hours</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="94" />
+            <source>Accessibilité</source>
+            <translation>Accessibility</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="95" />
+            <source>Depuis la borne</source>
+            <translation>From this screen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="98" />
+            <source>Distance à vol d'oiseau. Le temps à pied compte 30 % de chemin en plus pour suivre les rues, à 4,5 km/h.</source>
+            <translation>Distance as the crow flies. The walking time adds 30 % for the streets, at 4.5 km/h.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="102" />
+            <source>Arrêts de bus, tram et métro les plus proches</source>
+            <translation>Nearest bus, tram and metro stops</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="103" />
+            <source>Itinéraire sur votre téléphone</source>
+            <translation>Directions on your phone</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="118" />
+            <source>Visez ce code avec l'appareil photo de votre téléphone : le trajet à pied s'ouvre.</source>
+            <translation>Point your phone's camera at this code: the walking route opens.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="135" />
+            <source>%1 m</source>
+            <translation>%1 m</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="137" />
+            <source>%1 km</source>
+            <translation>%1 km</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="138" />
+            <source>%1 à vol d'oiseau, environ %2 min à pied</source>
+            <translation>%1 as the crow flies, about a %2 min walk</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="145" />
+            <source>lignes %1</source>
+            <translation>lines %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="151" />
+            <source>Accessible en fauteuil roulant</source>
+            <translation>Wheelchair accessible</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="152" />
+            <source>Adapté aux personnes sourdes ou malentendantes</source>
+            <translation>Suitable for deaf or hard-of-hearing people</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="153" />
+            <source>Adapté aux personnes aveugles ou malvoyantes</source>
+            <translation>Suitable for blind or partially sighted people</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="154" />
+            <source>Adapté aux personnes en situation de handicap psychique</source>
+            <translation>Suitable for people with mental health conditions</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/place_detail.py" line="155" />
+            <source>Adapté aux personnes en situation de handicap mental</source>
+            <translation>Suitable for people with intellectual disabilities</translation>
         </message>
     </context>
     <context>
@@ -369,6 +795,300 @@
             <location filename="../../kiosk/views/programme.py" line="71" />
             <source>Aucun événement à venir pour le moment. Revenez bientôt !</source>
             <translation>No upcoming events for now. Come back soon!</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignageView</name>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="115" />
+            <source>Au programme du L.I.V.E</source>
+            <translation>What's on at L.I.V.E</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="116" />
+            <source>Le programme complet est à l'accueil du Champ Libre.</source>
+            <translation>The full programme is at the Champ Libre front desk.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="120" />
+            <source>Appelez un animateur : il vous aidera avec plaisir.</source>
+            <translation>Ask a member of staff: they will be glad to help.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignupView</name>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="280" />
+            <source>Enregistrement…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="293" />
+            <source>Votre inscription à « %1 » est bien enregistrée, pour %2 personne(s).</source>
+            <translation>Your sign-up for “%1” is saved, for %2 person(s).</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="297" />
+            <source>L'équipe du L.I.V.E vous contactera si besoin.</source>
+            <translation>The L.I.V.E team will contact you if needed.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="309" />
+            <source>Votre inscription n'a pas pu être enregistrée. Réessayez, ou demandez à l'accueil.</source>
+            <translation>Your sign-up could not be saved. Try again, or ask at the front desk.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="322" />
+            <source>Écrivez votre prénom.</source>
+            <translation>Write your first name.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="323" />
+            <source>Ce prénom ne semble pas juste : des lettres, 60 au plus.</source>
+            <translation>This first name does not look right: letters, 60 at most.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="325" />
+            <source>Donnez un e-mail ou un numéro de téléphone, pour qu'on puisse vous répondre.</source>
+            <translation>Give an e-mail or a phone number, so that we can answer you.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="327" />
+            <source>Il manque le signe @ dans l'adresse e-mail.</source>
+            <translation>The @ sign is missing from the e-mail address.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="328" />
+            <source>Cette adresse e-mail ne semble pas complète. Exemple : prenom@exemple.fr</source>
+            <translation>This e-mail address does not look complete. Example: name@example.com</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="330" />
+            <source>Ce numéro ne semble pas juste. Exemples : 06 12 34 56 78 ou +32 470 12 34 56</source>
+            <translation>This number does not look right. Examples: 06 12 34 56 78 or +32 470 12 34 56</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="332" />
+            <source>De 1 à 10 personnes.</source>
+            <translation>From 1 to 10 people.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="333" />
+            <source>Cochez la case pour accepter, sinon nous ne pouvons pas vous inscrire.</source>
+            <translation>Tick the box to accept, otherwise we cannot sign you up.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="342" />
+            <source>S'inscrire ici</source>
+            <translation>Sign up here</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="352" />
+            <source>Cet événement n'est plus au programme.</source>
+            <translation>This event is no longer on the programme.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="354" />
+            <source>Plus d'inscription possible pour cet événement.</source>
+            <translation>Sign-up is no longer possible for this event.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="355" />
+            <source>Votre prénom</source>
+            <translation>Your first name</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="356" />
+            <source>Par exemple : Camille</source>
+            <translation>For example: Camille</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="357" />
+            <source>Pour vous répondre, donnez un e-mail ou un numéro de téléphone.</source>
+            <translation>So that we can answer you, give an e-mail or a phone number.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="358" />
+            <source>Votre e-mail</source>
+            <translation>Your e-mail</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="360" />
+            <source>ou votre téléphone</source>
+            <translation>or your phone</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="362" />
+            <source>Nombre de personnes</source>
+            <translation>Number of people</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="363" />
+            <source>Une personne de moins</source>
+            <translation>One person fewer</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="364" />
+            <source>Une personne de plus</source>
+            <translation>One person more</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="365" />
+            <source>J'accepte</source>
+            <translation>I agree</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="366" />
+            <source>l'accueil du Champ Libre</source>
+            <translation>the Champ Libre front desk</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="369" />
+            <source>Le L.I.V.E garde votre prénom et votre e-mail ou téléphone seulement pour cette inscription, et pour vous prévenir en cas de changement. Ils sont effacés au plus tard après %1 jours. Une question : %2.</source>
+            <translation>L.I.V.E keeps your first name and your e-mail or phone only for this sign-up, and to let you know if something changes. They are deleted after %1 days at the latest. A question: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="377" />
+            <source>Envoyer mon inscription</source>
+            <translation>Send my sign-up</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="378" />
+            <source>C'est noté !</source>
+            <translation>Got it!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/signup.py" line="379" />
+            <source>Terminé</source>
+            <translation>Done</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffView</name>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="77" />
+            <source>Code incorrect.</source>
+            <translation>Wrong code.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="94" />
+            <source>Espace équipe</source>
+            <translation>Staff area</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="100" />
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="101" />
+            <source>Mode actuel : %1</source>
+            <translation>Current mode: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="103" />
+            <source>choisi par l'équipe jusqu'à %1</source>
+            <translation>chosen by staff until %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="123" />
+            <source>Pas de planning : le mode reste celui choisi.</source>
+            <translation>No schedule: the mode stays as chosen.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="125" />
+            <source>Sources de contenu</source>
+            <translation>Content sources</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="129" />
+            <source>Le kiosque</source>
+            <translation>The kiosk</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="131" />
+            <source>Version %1</source>
+            <translation>Version %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="132" />
+            <source>En marche depuis %1</source>
+            <translation>Running for %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="133" />
+            <source>Mémoire : %1 Mo</source>
+            <translation>Memory: %1 MB</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="136" />
+            <source>Inscriptions en attente d'envoi : %1</source>
+            <translation>Sign-ups waiting to be sent: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="142" />
+            <source>Actualiser le contenu</source>
+            <translation>Refresh the content</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="143" />
+            <source>Exporter les inscriptions</source>
+            <translation>Export sign-ups</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="144" />
+            <source>Redémarrer le kiosque</source>
+            <translation>Restart the kiosk</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="145" />
+            <source>Quitter vers le bureau</source>
+            <translation>Quit to the desktop</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="152" />
+            <source>Fermer l'espace équipe</source>
+            <translation>Close the staff area</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="164" />
+            <source>Accueil</source>
+            <translation>Home</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="165" />
+            <source>Découverte</source>
+            <translation>Discovery</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="166" />
+            <source>Affichage</source>
+            <translation>Signage</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="167" />
+            <source>Hors service</source>
+            <translation>Out of service</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="172" />
+            <source>à jour</source>
+            <translation>up to date</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="173" />
+            <source>en panne, dernier contenu gardé</source>
+            <translation>down, last content kept</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="174" />
+            <source>en panne</source>
+            <translation>down</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="177" />
+            <source>dernier succès</source>
+            <translation>last success</translation>
         </message>
     </context>
     <context>
@@ -397,6 +1117,65 @@
             <location filename="../../kiosk/views/formatting.py" line="54" />
             <source>En ligne</source>
             <translation>Online</translation>
+        </message>
+    </context>
+    <context>
+        <name>Team</name>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="32" />
+            <source>Les Hiboux</source>
+            <translation>The Owls</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="33" />
+            <source>Les Castors</source>
+            <translation>The Beavers</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="34" />
+            <source>Les Étoiles</source>
+            <translation>The Stars</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="35" />
+            <source>Les Renards</source>
+            <translation>The Foxes</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="36" />
+            <source>Les Dauphins</source>
+            <translation>The Dolphins</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="37" />
+            <source>Les Abeilles</source>
+            <translation>The Bees</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamView</name>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="173" />
+            <source>%1 questions</source>
+            <translation>%1 questions</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="174" />
+            <source>Choisissez le nom de votre équipe :</source>
+            <translation>Choose your team's name:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/discovery.py" line="177" />
+            <source>Rien n'est enregistré sur votre équipe : le nom s'efface à la fin du jeu.</source>
+            <translation>Nothing about your team is recorded: the name is erased at the end of the game.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Carousel</name>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="72" />
+            <source>Bienvenue au Champ Libre !</source>
+            <translation>Welcome to the Champ Libre!</translation>
         </message>
     </context>
 </TS>
