@@ -317,6 +317,11 @@ class WindowEventFilters(QObject):
                 handle.installEventFilter(event_filter)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.WinIdChange, QEvent.Type.Show):
-            self._install()
+        # Never raise here: the window also sends WinIdChange while it is torn down at exit, when a
+        # Python exception escaping a Qt override crashes PySide instead of being printed.
+        try:
+            if event.type() in (QEvent.Type.WinIdChange, QEvent.Type.Show) and self._window.isVisible():
+                self._install()
+        except RuntimeError:  # the window is already gone
+            return False
         return False
