@@ -54,14 +54,16 @@ TRANSLATIONS = RESOURCES / "translations"
 
 
 def seconds_since_process_start() -> float:
-    """Wall time since the process was created (Linux: /proc), else since this module was imported."""
+    """Time since the process was created (Linux: /proc), else since this module was imported.
+
+    Both ends are read on the boot clock, to the clock tick (10 ms): /proc/stat's ``btime`` is rounded
+    to the second, which would put up to a second of error into a sub-second figure.
+    """
     try:
         ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
-        boot = next(
-            int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime")
-        )
-        return time.time() - (boot + ticks / os.sysconf("SC_CLK_TCK"))
-    except (OSError, ValueError, IndexError, StopIteration):
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
         return time.monotonic() - _IMPORTED
 
 
