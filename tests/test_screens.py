@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import parse_config
+from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import NoContextMenu
 from kiosk.views.cards import EventCard
 from kiosk.views.window import apply_window_mode
@@ -168,3 +169,25 @@ def test_full_screen_frameless_with_the_cursor_hidden(qapp: object) -> None:
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert window.cursor().shape() == Qt.CursorShape.BlankCursor
     window.close()
+
+
+WEB_VIEW_NOISE = ("QRhiGles2", "Failed to create RHI", "Vulkan", "GBM is not supported", "GPUInfo not initialized")
+
+
+@pytest.mark.qt_log_ignore(*WEB_VIEW_NOISE)
+def test_signage_shows_a_sign_up_code_for_the_events_on_screen(kiosk_on: MakeKiosk, clock: FakeClock) -> None:
+    feed = feed_with(clock, "Atelier avec inscription", minutes_from_now=60)
+    feed["events"][0]["registration"] = [{"type": "link", "value": "https://example.org/inscription"}]
+    feed["events"].append(
+        {
+            **feed["events"][0],
+            "id": "piege",
+            "title": "Piège",
+            "registration": [{"type": "link", "value": "javascript:alert(1)"}],
+        }
+    )
+    kiosk = kiosk_on(feed)
+    kiosk.modes.set_mode_by_staff("affichage")
+    QTest.qWait(10)  # widgets added to a shown layout appear on the next turn of the event loop
+    codes = [w for w in kiosk.window.signage_view.findChildren(QrWidget) if w.isVisible()]
+    assert [c.link for c in codes] == ["https://example.org/inscription"]

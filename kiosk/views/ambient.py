@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import Snapshot
+from kiosk.content.links import display_form, safe_link
+from kiosk.content.model import Event, RegistrationType, Snapshot
 from kiosk.services.session import Session
 from kiosk.ui.categories import pictogram
+from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import clear_layout, label
 from kiosk.views.base import Screen
 from kiosk.views.formatting import day_heading, time_range
@@ -33,7 +35,11 @@ class _Carousel(Screen):
         self.outer.addWidget(self.heading)
         self.items = QVBoxLayout()
         self.items.setSpacing(20)
-        self.outer.addLayout(self.items)
+        row = QHBoxLayout()
+        row.addLayout(self.items, 1)
+        self.aside = QVBoxLayout()  # the signage screen's QR code
+        row.addLayout(self.aside)
+        self.outer.addLayout(row)
         self.outer.addStretch(1)
         self.call = label(role="title")
         self.call.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,17 +70,22 @@ class _Carousel(Screen):
         self.touched.emit()
         event.accept()
 
+    def page_events(self) -> list[Event]:
+        """The events on the page shown now."""
+        upcoming = list(self._snapshot.upcoming(self.session.now()))[:12]
+        pages = max(1, (len(upcoming) + self.per_page - 1) // self.per_page)
+        start = (self._page % pages) * self.per_page
+        return upcoming[start : start + self.per_page]
+
     def _fill(self) -> None:
         clear_layout(self.items)
         now = self.session.now()
-        upcoming = list(self._snapshot.upcoming(now))[:12]
-        if not upcoming:
+        shown = self.page_events()
+        if not shown:
             self.items.addWidget(label(self.tr("Bienvenue au Champ Libre !"), "title"))
             return
-        pages = max(1, (len(upcoming) + self.per_page - 1) // self.per_page)
-        start = (self._page % pages) * self.per_page
         lang, locale = self.session.language, self.session.locale
-        for event in upcoming[start : start + self.per_page]:
+        for event in shown:
             day = event.start.astimezone(now.tzinfo).date()
             when = f"{day_heading(day, (day - now.date()).days, locale)} · {time_range(event, now, locale)}"
             icon = pictogram(event.categories[0] if event.categories else "")
@@ -115,6 +126,23 @@ class SignageView(_Carousel):
         self.heading.setText(self.tr("Au programme du L.I.V.E"))
         self.call.setText(self.tr("Le programme complet est à l'accueil du Champ Libre."))
         self._fill()
+
+    def _fill(self) -> None:
+        super()._fill()
+        clear_layout(self.aside)
+        for event in self.page_events():
+            links = [r.value for r in event.registration if r.type is RegistrationType.LINK]
+            link = next((safe for raw in [*links, event.url or ""] if (safe := safe_link(raw)) is not None), None)
+            if link is not None and event.status.open_for_registration:
+                caption = self.tr("Scannez pour vous inscrire à « %1 »").replace(
+                    "%1", event.title.get(self.session.language)
+                )
+                code = QrWidget(link, display_form(link), caption)
+                code.setObjectName("signage-qr")
+                code.setMaximumWidth(420)
+                self.aside.addWidget(code)
+                break
+        self.aside.addStretch(1)
 
     def show_call_staff(self) -> None:
         self.call.setText("🙋 " + self.tr("Appelez un animateur : il vous aidera avec plaisir."))

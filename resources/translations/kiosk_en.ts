@@ -150,12 +150,12 @@
     <context>
         <name>AttractView</name>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="95" />
+            <location filename="../../kiosk/views/ambient.py" line="106" />
             <source>Bientôt au Champ Libre</source>
             <translation>Coming up at the Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="96" />
+            <location filename="../../kiosk/views/ambient.py" line="107" />
             <source>Touchez l'écran pour commencer</source>
             <translation>Touch the screen to start</translation>
         </message>
@@ -549,12 +549,12 @@
     <context>
         <name>MaintenanceView</name>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="143" />
+            <location filename="../../kiosk/views/ambient.py" line="171" />
             <source>Le kiosque fait une pause</source>
             <translation>The kiosk is taking a break</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="144" />
+            <location filename="../../kiosk/views/ambient.py" line="172" />
             <source>Nous le remettons en forme. L'équipe de l'accueil est là pour vous renseigner.</source>
             <translation>We are fixing it. The front desk team is here to help you.</translation>
         </message>
@@ -800,17 +800,22 @@
     <context>
         <name>SignageView</name>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="115" />
+            <location filename="../../kiosk/views/ambient.py" line="126" />
             <source>Au programme du L.I.V.E</source>
             <translation>What's on at L.I.V.E</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="116" />
+            <location filename="../../kiosk/views/ambient.py" line="127" />
             <source>Le programme complet est à l'accueil du Champ Libre.</source>
             <translation>The full programme is at the Champ Libre front desk.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="120" />
+            <location filename="../../kiosk/views/ambient.py" line="137" />
+            <source>Scannez pour vous inscrire à « %1 »</source>
+            <translation>Scan to sign up for “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/ambient.py" line="148" />
             <source>Appelez un animateur : il vous aidera avec plaisir.</source>
             <translation>Ask a member of staff: they will be glad to help.</translation>
         </message>
@@ -1173,7 +1178,7 @@
     <context>
         <name>_Carousel</name>
         <message>
-            <location filename="../../kiosk/views/ambient.py" line="72" />
+            <location filename="../../kiosk/views/ambient.py" line="85" />
             <source>Bienvenue au Champ Libre !</source>
             <translation>Welcome to the Champ Libre!</translation>
         </message>
