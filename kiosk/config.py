@@ -7,6 +7,7 @@ prints it and exits with code 2.
 
 from __future__ import annotations
 
+import sys
 import tomllib
 import zoneinfo
 from collections.abc import Mapping
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, PrivateAttr, SecretStr, ValidationError, field_validator, model_validator
 
 from kiosk.content.sources.base import StrictModel
 from kiosk.content.sources.gtfs import GtfsSource
@@ -26,7 +27,8 @@ from kiosk.content.sources.opendatasoft import OpendatasoftSource
 from kiosk.pin import check_hash_format
 from kiosk.schedule import Slot
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Beside the package in a checkout; under sys._MEIPASS in the PyInstaller app (kiosk.spec).
+RESOURCES = Path(getattr(sys, "_MEIPASS", "") or Path(__file__).resolve().parent.parent) / "resources"
 DEFAULT_CONFIG = RESOURCES / "config" / "kiosk.toml"
 
 Language = Literal["fr", "en", "nl"]
@@ -299,6 +301,92 @@ class IdleSection(StrictModel):
     )
 
 
+def _http_url_or_none(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        raise ValueError(f"expected an http(s) URL without credentials, not {value!r}")
+    return value
+
+
+class FleetSection(StrictModel):
+    overlay_url: str | None = Field(
+        default=None,
+        description="A TOML overlay of this file, read at start and on each refresh, e.g. "
+        '"https://example.org/kiosks/{kiosk_id}.toml" ({kiosk_id} is replaced). Its tables are merged over this '
+        "file's, its [[sources]] replace them; it is validated like this file, and refused whole if invalid. "
+        "See docs/deployment.md for the keys applied at once and those that wait for a restart.",
+    )
+
+    @field_validator("overlay_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return _http_url_or_none(value)
+
+
+class HeartbeatSection(StrictModel):
+    url: str | None = Field(
+        default=None,
+        description="Where the status document (status.json in the data folder) is also POSTed as JSON. "
+        "Without it, the document is only written to the data folder (`kiosk status`).",
+    )
+    interval_minutes: float = Field(default=5, ge=0.5, le=1440, description="Minutes between two status documents.")
+    token_env: str = Field(
+        default="KIOSK_HEARTBEAT_TOKEN",
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        description="The environment variable holding a bearer token for the heartbeat URL (none: no header).",
+    )
+    include_usage: bool = Field(
+        default=False, description="Add the anonymous usage counts of the last 24 hours to the document."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return _http_url_or_none(value)
+
+
+class LogsSection(StrictModel):
+    file: bool = Field(default=True, description="Write logs to logs/kiosk.log in the data folder, rotated by size.")
+    max_kilobytes: int = Field(default=1024, ge=16, le=102_400, description="Size of one log file before rotation.")
+    backups: int = Field(default=5, ge=1, le=50, description="Rotated log files kept (kiosk.log.1 ... .N).")
+    journald: bool = Field(
+        default=True,
+        description="Under systemd (JOURNAL_STREAM set), log to the journal: systemd.journal when installed, else "
+        "stderr without timestamps, with priority prefixes.",
+    )
+
+
+class HealthSection(StrictModel):
+    memory_ceiling_mb: int | None = Field(
+        default=None,
+        ge=200,
+        le=65_536,
+        description="Above this resident memory (the kiosk and its QtWebEngine processes together), the map's web "
+        "page is recycled (a fresh render process) as soon as the map is off screen. None: never.",
+    )
+    check_seconds: int = Field(default=60, ge=5, le=3600, description="Seconds between two health checks.")
+    nightly_restart: time | None = Field(
+        default=None,
+        description="A local time (e.g. 04:30:00) after which the kiosk restarts once a day, as soon as no visitor "
+        "is in the middle of something. None: never.",
+    )
+
+
+class StatsSection(StrictModel):
+    enabled: bool = Field(
+        default=True,
+        description="Count, per hour, what visitors use (screens, filters, languages, sessions...): anonymous counts "
+        "only, in usage-stats.sqlite in the data folder.",
+    )
+    feedback: bool = Field(
+        default=True,
+        description="Ask « Ce kiosque vous a-t-il été utile ? » (three faces) on the home screen after a visit.",
+    )
+    keep_days: int = Field(default=400, ge=7, le=3660, description="Hourly counts older than this are deleted.")
+
+
 class Config(StrictModel):
     schema_version: Literal[1] = Field(default=1, description="The version of this file's format: 1.")
     kiosk: KioskSection
@@ -310,10 +398,27 @@ class Config(StrictModel):
     signups: SignupsSection = SignupsSection()
     staff: StaffSection = StaffSection()
     idle: IdleSection = IdleSection()
+    fleet: FleetSection = FleetSection()
+    heartbeat: HeartbeatSection = HeartbeatSection()
+    logs: LogsSection = LogsSection()
+    health: HealthSection = HealthSection()
+    stats: StatsSection = StatsSection()
     sources: list[Source] = Field(
         default=[],
         description="Where content comes from. With none (or none reachable), the bundled pack is shown.",
     )
+
+    # The validated TOML tables and the folder relative paths are read from: a fleet overlay merges over them.
+    _data: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _base_dir: Path = PrivateAttr(default=Path())
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self._data
+
+    @property
+    def base_dir(self) -> Path:
+        return self._base_dir
 
     @field_validator("sources")
     @classmethod
@@ -362,10 +467,17 @@ def parse_config(text: str, *, base_dir: Path, origin: str = "config") -> Config
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
+    return validate_config(data, base_dir=base_dir, origin=origin)
+
+
+def validate_config(data: dict[str, Any], *, base_dir: Path, origin: str = "config") -> Config:
+    """Validate TOML tables already parsed (a file, or a file merged with a fleet overlay)."""
     try:
-        return Config.model_validate(data, context={"base_dir": base_dir})
+        config = Config.model_validate(data, context={"base_dir": base_dir})
     except ValidationError as exc:
         raise ConfigError(format_errors(exc, origin)) from None
+    config._data, config._base_dir = data, base_dir
+    return config
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -22,14 +22,19 @@ from kiosk.config import (
     Config,
     ContentSection,
     DisplaySection,
+    FleetSection,
+    HealthSection,
+    HeartbeatSection,
     IdleSection,
     KioskSection,
     LanguagesSection,
     Location,
+    LogsSection,
     MapSection,
     ModesSection,
     SignupsSection,
     StaffSection,
+    StatsSection,
 )
 from kiosk.content.sources.kiosk_feed import json_schema
 from kiosk.content.sync import MODULES
@@ -161,6 +166,20 @@ def render() -> str:
             SignupsSection,
             "Sign-ups made on the kiosk (« S'inscrire ici »): kept in an outbox (SQLite, mode 0600) until they are "
             "delivered to the endpoint, exported with `kiosk signups export`, or purged; and the QR codes' tagging.",
+        ),
+        (
+            "fleet",
+            FleetSection,
+            "A configuration overlay kept on a server, per kiosk: merged over this file at start and on each "
+            "refresh, validated like it, refused whole when wrong (docs/deployment.md).",
+        ),
+        ("heartbeat", HeartbeatSection, "The status document: always written to status.json, optionally POSTed."),
+        ("logs", LogsSection, "Where the logs go: a size-rotated file in the data folder, and the journal."),
+        ("health", HealthSection, "The map's memory ceiling and the nightly restart."),
+        (
+            "stats",
+            StatsSection,
+            "Anonymous usage statistics (counts per hour, no identifier, no free text) and the one-tap feedback.",
         ),
     ]
     for name, model, text in sections:
