@@ -64,7 +64,9 @@ class KineticScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         viewport = self.viewport()
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+        # Touch reaches the viewport as mouse events Qt synthesizes from it, so one gesture serves finger and
+        # mouse alike. (Grabbing the touch gesture instead swallowed the press of the first tap on a list.)
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         scroller = QScroller.scroller(viewport)
         props = scroller.scrollerProperties()
         policy = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
