@@ -15,7 +15,7 @@ endif
 HEADLESS := QT_QPA_PLATFORM=offscreen $(QT_ENV)
 
 
-.PHONY: help setup system-deps web translations catalogues run test lint typecheck pytest docs clean
+.PHONY: help setup system-deps web translations catalogues run test lint typecheck pytest docs dist clean
 
 help:
 	@echo "make run    set everything up and start the kiosk on the bundled content"
@@ -69,8 +69,23 @@ pytest: setup
 
 test: setup lint typecheck pytest
 
+# The one-folder app (kiosk.spec) in dist/kiosk/, then its selftest offscreen on the bundled content. Not part of `make test`.
+dist: setup
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN kiosk.spec
+	@echo "dist/kiosk: $$(du -sh dist/kiosk | cut -f1)"
+	tmp=$$(mktemp -d) && $(HEADLESS) KIOSK_TILES_OFFLINE=1 dist/kiosk/kiosk selftest --data-dir "$$tmp"; \
+		status=$$?; rm -rf "$$tmp"; exit $$status
+
+# Benchmarks and the performance budget (docs/performance.md); not part of `make test`. BENCH_QUICK=1: a fast pass.
+# Debian's chromium is the anchor beside our map: installed here when missing and we are root, else its row is skipped.
+bench: setup
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q chromium >/dev/null; } || \
+		echo "chromium is not installed (run as root to install it): its row will be skipped"
+	$(HEADLESS) KIOSK_TILES_OFFLINE=1 $(BIN)/python -m benchmarks
+
 docs: $(VENV)/.installed
 	$(BIN)/python -m kiosk.config_docs
 
 clean:
-	rm -rf $(VENV) .stamp-* .pytest_cache .mypy_cache .ruff_cache $(QM)
+	rm -rf $(VENV) .stamp-* .pytest_cache .mypy_cache .ruff_cache $(QM) build dist

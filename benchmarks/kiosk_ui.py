@@ -1,0 +1,316 @@
+"""The kiosk in this process, as a visitor drives it: tap to the next screen painted, and the soak.
+
+The kiosk is the real one (``build_kiosk`` with the bundled configuration and content), offscreen
+at 1920×1080. A tap is a touch press and release sent to the window, as the touch screen sends it;
+the time runs from the release to the moment the new screen's paint event has been handled and the
+window flushed.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from benchmarks import synthetic
+from benchmarks.measure import Figure, ms_since, tree_pss_mb, tree_rss_mb
+from benchmarks.settings import Settings
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import load_config
+from kiosk.content.model import Snapshot
+from kiosk.views.cards import EventCard
+
+log = logging.getLogger(__name__)
+
+WAIT_S = 3.0
+
+
+class NoneBallast:
+    """Keeps ``None`` alive while the harness runs, and counts the references PySide6 takes from it.
+
+    With PySide6 6.12.0 on Python 3.11 (where ``None`` is not yet immortal), every call of a Qt method
+    returning nothing whose result is dropped (``label.setText(...)``, ``QApplication.processEvents()``)
+    takes one reference from ``None``: when the count reaches zero, the interpreter aborts with
+    « deallocating None ». The harness's own loops would get there within seconds, so references are
+    added back here (held in a list).
+    """
+
+    FLOOR = 200_000
+    STEP = 1_000_000
+
+    def __init__(self) -> None:
+        self.held: list[None] = []
+
+    def top_up(self) -> None:
+        if sys.getrefcount(None) < self.FLOOR:
+            self.held.extend([None] * self.STEP)
+
+
+def none_taken_per_call(calls: int = 1000) -> float:
+    """How many references to None one ``QLabel.setText`` (a call returning nothing) takes: 0 when sound."""
+    from PySide6.QtWidgets import QLabel  # noqa: PLC0415
+
+    BALLAST.top_up()
+    probe = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(calls):
+        probe.setText("x")
+    return (before - sys.getrefcount(None)) / calls
+
+
+BALLAST = NoneBallast()
+
+
+def application() -> QApplication:
+    """The one QApplication, offscreen, QtWebEngine loaded first (as the kiosk does)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("KIOSK_TILES_OFFLINE", "1")
+    if os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from PySide6 import QtWebEngineWidgets  # noqa: F401, PLC0415 - before the QApplication
+
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication([])
+
+
+class PaintWatch(QObject):
+    """Notes when a widget receives a paint event."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.painted = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def process_events() -> None:
+    BALLAST.top_up()
+    QApplication.processEvents()
+
+
+def settle(seconds: float = 0.05) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        process_events()
+        time.sleep(0.001)
+
+
+def until(condition: Callable[[], bool], seconds: float = WAIT_S) -> bool:
+    end = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > end:
+            return False
+        process_events()
+    return True
+
+
+class Finger:
+    """Taps through the window as the touch screen would, timing each tap to the target painted."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self.kiosk = kiosk
+        self.window = kiosk.window
+        self.device = QTest.createTouchDevice()
+        self.watches = {name: PaintWatch(screen) for name, screen in self.window.screens.items()}
+        # Two taps closer than the double-click interval make a double click, which the buttons and cards
+        # do not take as a tap: the finger waits that long before each tap (outside the measured time).
+        self.pause = QApplication.doubleClickInterval() / 1000 + 0.05
+
+    def tap(self, widget: QWidget, screen: str) -> float:
+        """Tap ``widget``; milliseconds from the finger lifted to ``screen`` painted."""
+        window = self.window
+        point = widget.mapTo(window, widget.rect().center())
+        settle(self.pause)
+        QTest.touchEvent(window, self.device).press(0, point, window)
+        settle(0.03)  # a finger rests on the glass for a moment; the scroll areas tell a tap from a drag
+        watch = self.watches[screen]
+        watch.painted = False
+        started = time.perf_counter()
+        QTest.touchEvent(window, self.device).release(0, point, window)
+        if not until(lambda: watch.painted and window.shown == screen):
+            raise RuntimeError(f"{screen} was not painted within {WAIT_S} s (shown: {window.shown})")
+        process_events()  # the flush that follows the paint
+        return ms_since(started)
+
+    def first_card(self, screen: str) -> QWidget:
+        cards = [c for c in self.window.screens[screen].findChildren(EventCard) if c.isVisible()]
+        if not cards:
+            raise RuntimeError(f"no event card on {screen}")
+        return cards[0]
+
+    def visit(self, target: str) -> list[tuple[str, float]]:
+        """From home to ``target`` and back home, by taps only; (screen, ms) for each switch."""
+        home = self.window.home_view
+        nav = self.window.nav
+        steps: list[tuple[str, float]] = []
+        if target == "programme":
+            steps.append(("programme", self.tap(home.programme_tile, "programme")))
+        elif target == "event":
+            steps.append(("programme", self.tap(home.programme_tile, "programme")))
+            steps.append(("event", self.tap(self.first_card("programme"), "event")))
+        elif target == "map":
+            steps.append(("map", self.tap(home.map_tile, "map")))
+        elif target == "discovery":
+            steps.append(("discovery", self.tap(home.discovery_tile, "discovery")))
+        steps.append(("home", self.tap(nav.home, "home")))
+        return steps
+
+
+@contextmanager
+def running_kiosk() -> Iterator[Kiosk]:
+    app = application()  # held: a QApplication nobody references is destroyed
+    with tempfile.TemporaryDirectory() as folder:
+        kiosk = build_kiosk(load_config(), Path(folder), clock=lambda: synthetic.NOW)
+        kiosk.content.refresh_now()
+        kiosk.window.resize(1920, 1080)
+        kiosk.window.show()
+        QTest.qWaitForWindowExposed(kiosk.window)
+        settle(0.3)
+        try:
+            yield kiosk
+        finally:
+            kiosk.shutdown()
+            settle(0.1)
+            del app
+
+
+ROTATION = ("programme", "event", "map", "discovery")
+
+
+def screen_switches(settings: Settings) -> list[Figure]:
+    with running_kiosk() as kiosk:
+        finger = Finger(kiosk)
+        for target in ROTATION:  # warm-up: every screen built, polished and painted once, the map engine started
+            finger.visit(target)
+        by_screen: dict[str, list[float]] = {}
+        done, visits = 0, 0
+        while done < settings.switches:
+            for screen, ms in finger.visit(ROTATION[visits % len(ROTATION)]):
+                by_screen.setdefault(screen, []).append(ms)
+                done += 1
+            visits += 1
+    every = [ms for samples in by_screen.values() for ms in samples]
+    detail = ", ".join(
+        f"{name} p95 {Figure(name, 'ms', s, kind='p95').value:.1f}" for name, s in sorted(by_screen.items())
+    )
+    return [
+        Figure(f"screen switch: tap to painted, p50 of {len(every)}", "ms", every, kind="p50"),
+        Figure(
+            f"screen switch: tap to painted, p95 of {len(every)}",
+            "ms",
+            every,
+            16,
+            kind="p95",
+            note=detail,
+        ),
+    ]
+
+
+def qt_objects(kiosk: Kiosk) -> tuple[int, int]:
+    """Widgets alive in the application, and every QObject under the window."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return len(QApplication.allWidgets()), len(kiosk.window.findChildren(QObject))
+
+
+def soak(settings: Settings) -> list[Figure]:
+    """Screen switches, a category filter on the map and a content refresh, ``soak_cycles`` times."""
+    with running_kiosk() as kiosk:
+        # Thousands of taps: a short double-click interval lets them follow each other quickly.
+        QApplication.styleHints().setMouseDoubleClickInterval(40)
+        finger = Finger(kiosk)
+        full = kiosk.content.snapshot
+        fewer = replace(full, events=full.events[1:])  # a content change, to re-render every screen now and then
+        map_view = kiosk.window.map_view
+        chips = [b for b in map_view.chips.findChildren(QWidget) if b.property("value")]
+
+        def cycle(index: int) -> None:
+            target = ROTATION[index % len(ROTATION)]
+            if target == "map":
+                finger.tap(kiosk.window.home_view.map_tile, "map")
+                chip = chips[(index // len(ROTATION)) % len(chips)] if chips else None
+                if chip is not None and chip.isVisible():
+                    QTest.mouseClick(chip, Qt.MouseButton.LeftButton, pos=chip.rect().center())
+                    process_events()
+                finger.tap(kiosk.window.nav.home, "home")
+            else:
+                finger.visit(target)
+            kiosk.content.refresh_now()  # unchanged: nothing re-rendered
+            if index % 20 == 19:
+                snapshot: Snapshot = fewer if index % 40 == 19 else full
+                kiosk.window.set_snapshot(snapshot)
+
+        for index in range(8):  # warm-up: everything built once, the map page loaded
+            cycle(index)
+        until(lambda: map_view.web.is_ready, 15)
+        gc.collect()
+        settle(0.5)
+        rss_start, pss_start = tree_rss_mb(), tree_pss_mb()
+        widgets_start, objects_start = qt_objects(kiosk)
+        none_refs = sys.getrefcount(None) - len(BALLAST.held)
+        started = time.perf_counter()
+        for index in range(settings.soak_cycles):
+            cycle(index)
+        seconds = time.perf_counter() - started
+        kiosk.window.set_snapshot(full)
+        gc.collect()
+        settle(0.5)
+        rss_end, pss_end = tree_rss_mb(), tree_pss_mb()
+        widgets_end, objects_end = qt_objects(kiosk)
+    growth = (rss_end - rss_start) / rss_start * 100
+    pss_growth = (pss_end - pss_start) / pss_start * 100 if pss_start else 0.0
+    cycles = settings.soak_cycles
+    return [
+        Figure(
+            f"soak: memory growth over {cycles:,} cycles (process tree RSS)",
+            "%",
+            [growth],
+            5,
+            kind="value",
+            note=f"{rss_start:.0f} → {rss_end:.0f} MiB RSS; PSS {pss_start:.0f} → {pss_end:.0f} MiB "
+            f"({pss_growth:+.1f} %); {seconds:.0f} s",
+        ),
+        Figure(
+            "soak: widgets alive, start → end",
+            "count",
+            [float(widgets_end - widgets_start)],
+            kind="value",
+            note=f"{widgets_start} → {widgets_end} widgets; QObjects under the window {objects_start} → {objects_end}",
+        ),
+        Figure(
+            "soak: QObjects under the window, growth",
+            "count",
+            [float(objects_end - objects_start)],
+            kind="value",
+        ),
+        Figure(
+            "PySide6: references to None taken by a Qt call returning nothing",
+            "refs",
+            [float(none_taken_per_call())],
+            0,
+            kind="value",
+            note=f"None held {none_refs:,} references in the kiosk: about that many such calls abort the process",
+        ),
+    ]
+
+
+def run_switches(settings: Settings) -> list[Figure]:
+    return screen_switches(settings)
+
+
+def run_soak(settings: Settings) -> list[Figure]:
+    return soak(settings)

@@ -1,0 +1,74 @@
+"""The benchmark code runs on a tiny input and reports what it measured (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from benchmarks import synthetic
+from benchmarks.content import run as run_content
+from benchmarks.measure import Figure, percentile, tree_rss_mb
+from benchmarks.settings import TINY, from_environment
+from kiosk.content.sources import ical, kiosk_feed, openagenda
+from kiosk.content.sources.base import Window
+from tests.conftest import REPO
+
+
+def test_the_synthetic_content_is_what_the_parsers_read() -> None:
+    page = synthetic.openagenda_page(5)
+    assert page == synthetic.openagenda_page(5)  # the same seed gives the same bytes
+    result, _ = openagenda.parse_page(page, source="t", window=synthetic_window())
+    assert result.events and not result.skipped
+    assert len(kiosk_feed.parse_feed(synthetic.feed(7), source="t").places) == 7
+    events = ical.parse_ical(synthetic.ical(3), source="t", window=synthetic_window()).events
+    assert len({e.uid for e in events}) == 3 and len(events) > 3  # recurring: several occurrences each
+
+
+def synthetic_window() -> Window:
+    from benchmarks.content import WINDOW  # noqa: PLC0415
+
+    return WINDOW
+
+
+def test_figures_give_median_percentiles_and_budget() -> None:
+    assert percentile([1, 2, 3, 4, 5], 50) == 3
+    assert percentile([0, 10], 95) == pytest.approx(9.5)
+    assert Figure("x", "ms", [3, 1, 2], 2).within_budget is True
+    assert Figure("x", "ms", [3, 4, 2], 2).within_budget is False
+    assert Figure("x", "×", [12.0], 10, kind="ratio").within_budget is True
+    assert Figure("x", "ms", []).to_json()["value"] is None
+    assert tree_rss_mb() > 10
+
+
+def test_settings_come_from_the_environment() -> None:
+    assert from_environment({}).switches == 200
+    assert from_environment({"BENCH_QUICK": "1"}).soak_cycles < 2000
+    assert from_environment({"BENCH_QUICK": "1", "BENCH_RUNS": "9"}).runs == 9
+
+
+def test_the_content_suite_runs_on_a_tiny_input() -> None:
+    figures = {f.name: f for f in run_content(TINY)}
+    assert all(f.samples for f in figures.values())
+    assert figures["content: re-renders after an unchanged refresh"].samples == [0.0]
+
+
+@pytest.mark.parametrize("suite", ["switches", "soak"])
+def test_a_qt_suite_runs_in_its_own_process(suite: str, tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    env = dict(os.environ, **{f"BENCH_{k.upper()}": str(v) for k, v in asdict(TINY).items()})
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--child", suite, "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        check=True,
+        timeout=240,
+        capture_output=True,
+    )
+    figures = json.loads(out.read_text())
+    assert figures and all(f["samples"] for f in figures)
