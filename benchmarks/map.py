@@ -67,6 +67,11 @@ def wait_for(signal: SignalInstance, seconds: float = 30.0, accept: Callable[...
     return bool(fired)
 
 
+def keep(into: list[float], value: float) -> bool:
+    into.append(value)
+    return True
+
+
 # -- ours -------------------------------------------------------------------------------------------
 
 
@@ -110,7 +115,7 @@ def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tupl
         for target in (chip, everything):  # one category, then all of them again
             started = time.perf_counter()
             QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.rect().center())
-            if not wait_for(view.web.filterApplied, 10, lambda _n, ms: bool(in_page.extend([ms]) or True)):
+            if not wait_for(view.web.filterApplied, 10, lambda _n, ms: keep(in_page, ms)):
                 raise RuntimeError("the page never answered a filter")
             filter_ms.append(ms_since(started))
 
