@@ -130,6 +130,7 @@ class Finger:
         # Two taps closer than the double-click interval make a double click, which the buttons and cards
         # do not take as a tap: the finger waits that long before each tap (outside the measured time).
         self.pause = QApplication.doubleClickInterval() / 1000 + 0.05
+        self.hold = 0.03
 
     def tap(self, widget: QWidget, screen: str) -> float:
         """Tap ``widget``; milliseconds from the finger lifted to ``screen`` painted."""
@@ -137,7 +138,7 @@ class Finger:
         point = widget.mapTo(window, widget.rect().center())
         settle(self.pause)
         QTest.touchEvent(window, self.device).press(0, point, window)
-        settle(0.03)  # a finger rests on the glass for a moment; the scroll areas tell a tap from a drag
+        settle(self.hold)  # a finger rests on the glass for a moment; the scroll areas tell a tap from a drag
         watch = self.watches[screen]
         watch.painted = False
         started = time.perf_counter()
@@ -233,6 +234,7 @@ def soak(settings: Settings) -> list[Figure]:
         # Thousands of taps: a short double-click interval lets them follow each other quickly.
         QApplication.styleHints().setMouseDoubleClickInterval(40)
         finger = Finger(kiosk)
+        finger.pause, finger.hold = 0.045, 0.01
         full = kiosk.content.snapshot
         fewer = replace(full, events=full.events[1:])  # a content change, to re-render every screen now and then
         map_view = kiosk.window.map_view
@@ -249,7 +251,8 @@ def soak(settings: Settings) -> list[Figure]:
                 finger.tap(kiosk.window.nav.home, "home")
             else:
                 finger.visit(target)
-            kiosk.content.refresh_now()  # unchanged: nothing re-rendered
+            if index % 4 == 3:
+                kiosk.content.refresh_now()  # unchanged: nothing re-rendered
             if index % 20 == 19:
                 snapshot: Snapshot = fewer if index % 40 == 19 else full
                 kiosk.window.set_snapshot(snapshot)
