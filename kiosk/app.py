@@ -20,7 +20,7 @@ from PySide6 import QtWebEngineWidgets  # noqa: F401 - QtWebEngine must be loade
 from PySide6.QtCore import QObject, QProcess, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__
+from kiosk import __version__, logs
 from kiosk.config import RESOURCES, Config
 from kiosk.content.activity_stats import ActivityStats
 from kiosk.content.delivery import Deliverer, DeliverySettings
@@ -29,8 +29,10 @@ from kiosk.content.outbox import Backoff, Outbox
 from kiosk.content.store import SnapshotStore
 from kiosk.content.tiles import TileCache, TileSource
 from kiosk.map_page import MapPageSpec
+from kiosk.operations import Operations, build_operations
 from kiosk.services.content import ContentService
 from kiosk.services.discovery import DiscoveryService
+from kiosk.services.fleet import with_saved_overlay
 from kiosk.services.idle import IdleService
 from kiosk.services.map import MapPageService
 from kiosk.services.modes import ModeService
@@ -151,6 +153,7 @@ class Kiosk:
     staff: StaffService
     window: KioskWindow
     signups: SignupService | None = None
+    ops: Operations | None = None  # statistics, heartbeat, fleet overlay, health (kiosk/operations.py)
 
     def start(self) -> None:
         self.content.start()
@@ -158,8 +161,12 @@ class Kiosk:
             self.signups.start()
         self.modes.start()
         self.idle.start()
+        if self.ops is not None:
+            self.ops.start()
 
     def shutdown(self) -> None:
+        if self.ops is not None:
+            self.ops.shutdown()
         self.idle.stop()
         self.content.shutdown()
         if self.signups is not None:
@@ -187,8 +194,12 @@ def build_kiosk(
     clock: Callable[[], datetime] = utc_now,
     monotonic: Callable[[], float] = time.monotonic,
     fetcher: HttpFetcher | None = None,
+    local: Config | None = None,
 ) -> Kiosk:
-    """Build services and window, and wire them; the QApplication must exist."""
+    """Build services and window, and wire them; the QApplication must exist.
+
+    ``local`` is the configuration file as read, when ``config`` has a fleet overlay merged over it.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     tz = ZoneInfo(config.kiosk.timezone)
@@ -268,7 +279,18 @@ def build_kiosk(
     staff_view = StaffView(session, status)
     window.add_screen(staff_view)
     wire_staff(window, staff_view, staff, idle, config.staff.long_press_seconds)
-    return Kiosk(config, session, content, modes, idle, staff, window, signups)
+    kiosk = Kiosk(config, session, content, modes, idle, staff, window, signups)
+    kiosk.ops = build_operations(
+        kiosk,
+        local or config,
+        data_dir,
+        clock=clock,
+        monotonic=monotonic,
+        fetcher=make_fetcher(config, data_dir),
+        restart=restart_process,
+        environ=dict(os.environ),
+    )
+    return kiosk
 
 
 def build_signups(config: Config, data_dir: Path, clock: Callable[[], datetime], window: KioskWindow) -> SignupService:
@@ -308,7 +330,7 @@ def build_idle(config: Config, window: KioskWindow, monotonic: Callable[[], floa
     WindowEventFilters(window, [NoContextMenu(window), idle])
     idle.warningStarted.connect(lambda: window.show_idle_warning(c.countdown_seconds))
     idle.countdown.connect(window.show_idle_warning)
-    idle.warningCancelled.connect(window.idle_overlay.hide)
+    # The overlay closes itself when touched: hiding it on the press would hand the release to the widget under it.
     idle.resetRequested.connect(window.reset_visitor)
     idle.attractRequested.connect(window.show_attract)
     window.idle_overlay.continueRequested.connect(idle.poke)
@@ -394,7 +416,11 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     app = create_application(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    kiosk = build_kiosk(config, data_dir)
+    logs.setup_console(logging.getLogger().level, journald=config.logs.journald)
+    if config.logs.file:
+        logs.add_file(data_dir, config.logs.max_kilobytes, config.logs.backups)
+    local, config = config, with_saved_overlay(config, data_dir)  # the fleet overlay last fetched, if any
+    kiosk = build_kiosk(config, data_dir, local=local)
     kiosk.window.firstPainted.connect(
         lambda: log.info("first paint %.0f ms after process start", seconds_since_process_start() * 1000)
     )
@@ -408,6 +434,8 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     app.aboutToQuit.connect(kiosk.content.shutdown)
     if kiosk.signups is not None:  # a sign-up being written is finished before the process ends
         app.aboutToQuit.connect(kiosk.signups.shutdown)
+    if kiosk.ops is not None:  # the last minute's usage counts are written
+        app.aboutToQuit.connect(kiosk.ops.shutdown)
     _quit_on_signals(app)
     with loop:
         loop.run_forever()

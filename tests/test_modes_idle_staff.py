@@ -7,12 +7,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import ConfigError, load_config, parse_config
+from kiosk.views.cards import EventCard
 from kiosk.views.staff import StaffView
 from tests.conftest import RESOURCES, FakeClock
 from tests.helpers_qt import tap, visible_child
@@ -80,6 +81,17 @@ def test_idle_warning_then_reset_then_attract(kiosk: Kiosk, ticker: Ticker) -> N
     assert window.idle_overlay.isVisible()
     assert "20" in window.idle_overlay.seconds.text()
     tap(window.idle_overlay.keep)  # « Continuer »: the visitor stays where they were
+    assert not window.idle_overlay.isVisible() and window.current == "programme"
+
+    ticker.now += 90
+    idle.check()
+    assert window.idle_overlay.isVisible()
+    # A touch on the dimmed screen, over a card: it answers the question and opens nothing beneath.
+    card = next(c for c in window.programme_view.findChildren(EventCard) if c.isVisible())
+    tap(
+        window.idle_overlay,
+        window.idle_overlay.mapFrom(window, card.mapTo(window, card.rect().topLeft())) + QPoint(40, 20),
+    )
     assert not window.idle_overlay.isVisible() and window.current == "programme"
 
     ticker.now += 90

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets import button, label
@@ -31,7 +31,7 @@ class IdleOverlay(QWidget):
         self.keep = button(role="primary")
         self.keep.setObjectName("idle-continue")
         self.keep.setMinimumHeight(120)
-        self.keep.clicked.connect(self.continueRequested.emit)
+        self.keep.clicked.connect(self._continue)
         column.addWidget(self.question)
         column.addWidget(self.seconds)
         column.addWidget(self.keep)
@@ -67,6 +67,17 @@ class IdleOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
+
+    def _continue(self) -> None:
+        self.hide()
+        self.continueRequested.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # a touch on the dimmed screen is the visitor's answer too; nothing beneath gets it
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self._continue()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
