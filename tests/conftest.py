@@ -16,6 +16,10 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
 
+from kiosk.none_guard import protect_none
+
+protect_none()  # PySide6 6.12 on Python 3.11 loses a reference to None per call: see kiosk/none_guard.py
+
 REPO = Path(__file__).resolve().parent.parent
 RESOURCES = REPO / "resources"
 
