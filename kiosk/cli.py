@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
 
-from kiosk import __version__, signups_cli
+from kiosk import __version__, logs, ops_cli, signups_cli
 from kiosk.config import DEFAULT_CONFIG, SOURCE_KINDS, Config, ConfigError, Source, format_errors, load_config
 from kiosk.content.model import SourceState, SourceStatus
 from kiosk.content.sources.base import Window
@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     prefetch.add_argument("--max-tiles", type=int, default=1000, help="refuse an area with more tiles (default 1000)")
     prefetch.add_argument("--dry-run", action="store_true", help="only say how many tiles the area holds")
     signups_cli.add_commands(commands, common)
+    ops_cli.add_commands(commands, common)
     return parser
 
 
@@ -284,6 +285,8 @@ def cmd_activity_stats(config: Config, args: argparse.Namespace) -> int:
 def _dispatch(command: str, args: argparse.Namespace) -> int:  # noqa: PLR0911 - one return per command
     if command == "signups":
         return signups_cli.dispatch(args, load_config)
+    if command in ("status", "stats"):
+        return ops_cli.dispatch(args, load_config)
     if command == "hash-pin":
         return cmd_hash_pin(args)
     if command == "activities":
@@ -324,11 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.parse_args(["map", "--help"])
     if command == "signups" and args.signups_command is None:
         parser.parse_args(["signups", "--help"])
-    logging.basicConfig(
-        level=getattr(args, "log_level", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    if command == "stats" and args.stats_command is None:
+        parser.parse_args(["stats", "--help"])
+    logs.setup_console(getattr(args, "log_level", "INFO"))  # the journal's format under systemd
     try:
         return cmd_map_prefetch(args) if command == "map" else _dispatch(command, args)
     except ConfigError as exc:

@@ -51,6 +51,7 @@ class ContentService(QObject):
         self._hash = self._snapshot.content_hash
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="content-sync")
         self._task: asyncio.Task[None] | None = None
+        self._again = False
         self._timer = QTimer(self)
         self._timer.setInterval(int(refresh_interval.total_seconds() * 1000))
         self._timer.timeout.connect(self.request_refresh)
@@ -87,8 +88,23 @@ class ContentService(QObject):
 
     def request_refresh(self) -> None:
         if self.refreshing:
+            self._again = True  # what changed meanwhile (new sources) is read by one more refresh
             return
+        self._again = False
         self._task = asyncio.ensure_future(self._refresh_async())
+
+    # -- changes from a fleet overlay (kiosk/services/fleet.py) -----------------------------------------
+
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        """New sources: those gone are dropped from the content at the next refresh, asked for at once."""
+        self._sources = list(sources)
+        self.request_refresh()
+
+    def set_refresh_interval(self, interval: timedelta) -> None:
+        self._timer.setInterval(int(interval.total_seconds() * 1000))
+
+    def set_window_days(self, days: int) -> None:
+        self._window_days = days
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -106,6 +122,9 @@ class ContentService(QObject):
             log.exception("content refresh failed")
         finally:
             self.refreshingChanged.emit(False)
+            if self._again:
+                self._again = False
+                self.request_refresh()
 
     def _do_refresh(self) -> dict[str, SourceContent]:
         """Worker thread: read, then save. Touches no Qt object."""

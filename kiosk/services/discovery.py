@@ -103,6 +103,8 @@ class DiscoveryService(QObject):
 
     changed = Signal()  # the game moved on (new step, an answer, a hint, the end)
     ended = Signal()  # the game was abandoned or reset
+    started = Signal(str)  # activity id: a team began it (anonymous usage statistics)
+    finished = Signal(str)  # activity id: a team reached its end
 
     def __init__(
         self,
@@ -167,6 +169,7 @@ class DiscoveryService(QObject):
         numbers = tuple(number for number, _ in playable)
         self.game = Game(activity, team, steps, numbers, states=[StepState() for _ in steps])
         self._count(lambda s, day: s.started(activity.id, day))
+        self.started.emit(activity.id)
         self.changed.emit()
         return True
 
@@ -292,6 +295,7 @@ class DiscoveryService(QObject):
             if not game.counted_finish:
                 game.counted_finish = True
                 self._count(lambda s, day: s.finished(game.activity.id, day))
+                self.finished.emit(game.activity.id)
         self.changed.emit()
 
     def previous_step(self) -> None:

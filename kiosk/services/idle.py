@@ -52,6 +52,10 @@ class IdleService(QObject):
     def state(self) -> str:
         return self._state
 
+    def configure(self, warning_after: float, countdown_seconds: int, attract_after: float) -> None:
+        """New delays (a fleet overlay), from the next check on."""
+        self._warning_after, self._countdown, self._attract_after = warning_after, countdown_seconds, attract_after
+
     def start(self) -> None:
         self._timer.start()
 

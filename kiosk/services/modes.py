@@ -63,6 +63,15 @@ class ModeService(QObject):
         self.update()
         self._timer.start()
 
+    def configure(
+        self, default: str, schedule: Sequence[Slot], opening_hours: Sequence[Slot], sleep_outside_hours: bool
+    ) -> None:
+        """A new week (a fleet overlay): applied at once; a staff override lasts until its own end."""
+        self._default = default
+        self._schedule, self._opening = list(schedule), list(opening_hours)
+        self._sleep_outside = sleep_outside_hours
+        self.update()
+
     def set_mode_by_staff(self, mode: str) -> None:
         """Staff's choice holds until the next scheduled change (for ever when there is none)."""
         if mode not in MODES:

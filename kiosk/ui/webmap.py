@@ -215,6 +215,7 @@ class MapWebView(QWidget):
         self.is_ready = False
         self.loads = 0
         self.crashes = 0
+        self.recycles = 0
         self._reloads = 0
         self.watchdog = QTimer(self)
         self.watchdog.setSingleShot(True)
@@ -273,6 +274,15 @@ class MapWebView(QWidget):
         log.error("map page: render process ended (%s, code %d); rebuilding", status.name, code)
         self.is_ready = False
         QTimer.singleShot(0, self._rebuild)
+
+    def recycle(self) -> None:
+        """A fresh page and render process, as after a crash (the health monitor's memory ceiling)."""
+        if self.page is None:
+            return
+        self.recycles += 1
+        log.info("map page: recycled (a fresh render process)")
+        self.is_ready = False
+        self._rebuild()
 
     def _rebuild(self) -> None:
         if self.page is None:

@@ -27,6 +27,7 @@ class EventView(Screen):
         self.onsite_signup = False  # True once something receives signupRequested
         self._snapshot = Snapshot()
         self._event_id: str | None = None
+        self.codes_shown: list[str] = []  # the kinds of QR codes on the page (usage statistics count them)
         self.speech: Speech | None = None
         self.read_aloud = button("", None)
         self.read_aloud.setObjectName("event-read-aloud")
@@ -101,6 +102,7 @@ class EventView(Screen):
             self.speech.stop()
         self.body.removeWidget(self.read_aloud)  # kept across rebuilds of the body
         clear_layout(self.body)
+        self.codes_shown = []
         event = self.current_event
         if event is None:
             self.body.addWidget(label(self.tr("Cet événement n'est plus au programme."), "title"))
@@ -213,5 +215,6 @@ class EventView(Screen):
             caption = self.tr("Scannez pour appeler")
         if link is None:
             return None
+        self.codes_shown.append(kind.value)
         short = value.strip() if kind is not RegistrationType.LINK else display_form(link)
         return QrWidget(link, short, caption)

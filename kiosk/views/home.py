@@ -75,10 +75,15 @@ class HomeView(Screen):
         self.today.setSpacing(12)
         outer.addLayout(self.today)
         outer.addStretch(1)
+        self._outer = outer
         session.languageChanged.connect(self._mark_language)
         session.appearanceChanged.connect(self._arrange)
         self._mark_language(session.language)
         self.retranslate()
+
+    def add_feedback(self, card: QWidget) -> None:
+        """The one-tap feedback card (kiosk/ui/feedback.py), under the big doors."""
+        self._outer.insertWidget(self._outer.indexOf(self.today_title), card)
 
     def _tile(self, icon: str, signal: SignalInstance, name: str) -> Tile:
         tile = Tile(icon)

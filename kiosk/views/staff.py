@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLay
 
 from kiosk import __version__
 from kiosk.content.model import SourceState, SourceStatus
+from kiosk.content.usage_stats import WeekSummary
 from kiosk.schedule import Slot
 from kiosk.services.session import Session
+from kiosk.ui.barchart import BarChart
 from kiosk.ui.pinpad import PinPad
 from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
 from kiosk.views.base import Screen
@@ -65,6 +67,7 @@ class StaffView(Screen):
         self._lock_tick.timeout.connect(self._tick_lock)
         self._seconds_locked: Callable[[], float] = lambda: 0.0
         self.message = ""
+        self.usage: Callable[[], WeekSummary | None] | None = None  # anonymous statistics, when counted
 
     def show_pin(self, seconds_locked: Callable[[], float]) -> None:
         self._seconds_locked = seconds_locked
@@ -135,6 +138,7 @@ class StaffView(Screen):
         if status.outbox is not None:
             facts.append(self.tr("Inscriptions en attente d'envoi : %1").replace("%1", str(status.outbox)))
         self.panel.addWidget(label(" · ".join(facts)))
+        week = self._usage_section()
 
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -144,6 +148,7 @@ class StaffView(Screen):
             ("restart", "♻️ " + self.tr("Redémarrer le kiosque")),
             ("quit", "🚪 " + self.tr("Quitter vers le bureau")),
         ]
+        actions += [("export-stats", "📊 " + self.tr("Exporter les statistiques (CSV)"))] if week else []
         for index, (action, text) in enumerate(actions):
             b = button(text)
             b.setObjectName(f"staff-{action}")
@@ -152,9 +157,34 @@ class StaffView(Screen):
         close = button("✖ " + self.tr("Fermer l'espace équipe"), "primary")
         close.setObjectName("staff-close")
         close.clicked.connect(self.closeRequested.emit)
-        grid.addWidget(close, 2, 0, 1, 2)
+        grid.addWidget(close, (len(actions) + 1) // 2, 0, 1, 2)
         self.panel.addLayout(grid)
         self.panel.addStretch(1)
+
+    def _usage_section(self) -> WeekSummary | None:
+        """Visits per day over the last week, the feedback faces, the most used screens (anonymous counts)."""
+        week = self.usage() if self.usage is not None else None
+        if week is None:
+            return None
+        self.panel.addWidget(label(self.tr("Utilisation (7 derniers jours)"), "day"))
+        self.panel.addWidget(label(self.tr("Visites par jour"), "muted"))
+        chart = BarChart([f"{d:%d/%m}" for d in week.days], list(week.sessions))
+        chart.setObjectName("staff-usage-chart")
+        self.panel.addWidget(chart)
+        faces = dict(week.feedback)
+        useful = self.tr("« Utile ? » : 😀 %1 · 😐 %2 · 🙁 %3")
+        for n, face in enumerate(("yes", "so-so", "no"), start=1):
+            useful = useful.replace(f"%{n}", str(faces.get(face, 0)))
+        self.panel.addWidget(label(useful))
+        screens = week.totals.get("screen", ())[:5]
+        if screens:
+            top = ", ".join(f"{name} ({count})" for name, count in screens)
+            self.panel.addWidget(label(self.tr("Écrans les plus vus : %1").replace("%1", top), "muted"))
+        languages = week.totals.get("language", ())
+        if languages:
+            chosen = ", ".join(f"{name} ({count})" for name, count in languages)
+            self.panel.addWidget(label(self.tr("Langues choisies : %1").replace("%1", chosen), "muted"))
+        return week
 
     def _tick_lock(self) -> None:
         self.pinpad.set_locked(int(self._seconds_locked() + 0.999))

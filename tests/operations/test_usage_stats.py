@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -97,7 +97,7 @@ def test_the_week_summary_counts_sessions_per_local_day(recorder: UsageRecorder,
     recorder.count("feedback", "yes")
     recorder.count("feedback", "no")
     recorder.flush()
-    week = recorder.stats.week(datetime(2026, 12, 1).date(), PARIS)
+    week = recorder.stats.week(date(2026, 12, 1), PARIS)
     assert len(week.days) == 7 and str(week.days[-1]) == "2026-12-01"
     assert week.sessions[-2:] == (2, 1)
     assert sum(week.sessions) == 3
