@@ -81,7 +81,7 @@ dist: setup
 # Debian's chromium is the anchor beside our map: installed here when missing and we are root, else its row is skipped.
 bench: setup
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q chromium >/dev/null; } || \
-		echo "chromium is not installed (run as root to install it): its row will be skipped"
+		echo "chromium is not installed and could not be installed here (root and apt needed): its rows are skipped"
 	$(HEADLESS) KIOSK_TILES_OFFLINE=1 $(BIN)/python -m benchmarks
 
 docs: $(VENV)/.installed
