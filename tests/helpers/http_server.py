@@ -73,13 +73,14 @@ class Seen:
 class FaultServer:
     """A programmable HTTP/1.1 server on 127.0.0.1; use it as a context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        """``port`` 0 picks a free one; a given port lets a test bring a stopped server back at the same URL."""
         self._lock = threading.Lock()
         self._routes: dict[str, list[Reply]] = {}
         self.requests: list[Seen] = []
         self.sent: Counter[str] = Counter()  # body bytes written, by path
         self.stopping = threading.Event()
-        self._httpd = _Server(("127.0.0.1", 0), _Handler, self)
+        self._httpd = _Server(("127.0.0.1", port), _Handler, self)
         self.port: int = self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="fault-server"
