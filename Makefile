@@ -20,6 +20,7 @@ HEADLESS := QT_QPA_PLATFORM=offscreen $(QT_ENV)
 help:
 	@echo "make run    set everything up and start the kiosk on the bundled content"
 	@echo "make test   set everything up, then ruff, mypy, the import contracts and the tests (headless)"
+	@echo "make soak   the long reliability runs: every fault x every source, 60+ kill -9, a simulated day"
 
 setup: system-deps $(VENV)/.installed translations web
 
@@ -65,7 +66,11 @@ typecheck: $(VENV)/.installed
 	$(BIN)/lint-imports
 
 pytest: setup
-	$(HEADLESS) $(BIN)/pytest -m "not slow"
+	HYPOTHESIS_PROFILE=ci $(HEADLESS) $(BIN)/pytest -m "not slow"
+
+# The long reliability runs (docs/reliability.md): the whole fault matrix, 60+ kill -9, a simulated day.
+soak: setup
+	HYPOTHESIS_PROFILE=ci $(HEADLESS) $(BIN)/pytest -m slow -v -s -p no:cacheprovider
 
 test: setup lint typecheck pytest
 
