@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +41,7 @@ from kiosk.content.model import (
     Text,
     occurrence_id,
 )
+from kiosk.content.sources._text import html_to_text
 from kiosk.content.sources.base import (
     FeedError,
     Fetcher,
@@ -189,45 +189,9 @@ def _decode(data: bytes) -> str:
 # --- plain text out of HTML ------------------------------------------------------------------------
 
 _HTML_HINT = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
-_BLOCK_TAGS = frozenset(
-    (
-        *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "footer"),
-        *("h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section"),
-        *("table", "td", "th", "tr", "ul"),
-    )
-)
-_HIDDEN_TAGS = frozenset(("script", "style", "head", "title"))
+
+
 _SPACES = re.compile(r"\s+")
-
-
-_LINE, _PARAGRAPH = "\x1e", "\x1f"  # where a block ends: a line break, or a blank line
-_BREAKS = re.compile(f"[ {_LINE}{_PARAGRAPH}]*[{_LINE}{_PARAGRAPH}][ {_LINE}{_PARAGRAPH}]*")
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_PARAGRAPH if tag == "p" else _LINE)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCK_TAGS and tag != "br":
-            self.parts.append(_PARAGRAPH if tag == "p" else _LINE)
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            data = data.replace(_LINE, " ").replace(_PARAGRAPH, " ")
-            self.parts.append(_SPACES.sub(" ", data))
 
 
 def _tidy_lines(text: str) -> str:
@@ -238,15 +202,6 @@ def _tidy_lines(text: str) -> str:
         if line or (lines and lines[-1]):
             lines.append(line)
     return "\n".join(lines).strip()
-
-
-def html_to_text(value: str) -> str:
-    """Plain text out of an HTML fragment: tags dropped, entities decoded, paragraphs kept."""
-    parser = _TextExtractor()
-    parser.feed(value)
-    parser.close()
-    text = _BREAKS.sub(lambda m: "\n\n" if _PARAGRAPH in m.group() else "\n", "".join(parser.parts))
-    return _tidy_lines(text)
 
 
 def _plain(value: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time as timer
 import tomllib
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -17,7 +16,7 @@ from pydantic import ValidationError
 
 from kiosk.content.model import Event, EventPlace, Registration, RegistrationType, Status, Text
 from kiosk.content.sources.base import FeedError, ParseResult, Skipped, Window
-from kiosk.content.sources.ical import ICalSource, html_to_text, parse_ical, read
+from kiosk.content.sources.ical import ICalSource, parse_ical, read
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "ical"
 PARIS = ZoneInfo("Europe/Paris")
@@ -341,11 +340,6 @@ def test_the_configured_language_when_the_calendar_gives_none() -> None:
     assert set(event.description.values) == {"nl"}
 
 
-def test_html_to_text() -> None:
-    assert html_to_text("<div>Un<br/>deux</div><ul><li>a</li><li>b &lt; c</li></ul>") == "Un\ndeux\na\nb < c"
-    assert html_to_text("<style>p {color: red}</style>Texte&nbsp;seul") == "Texte seul"
-
-
 def test_an_event_without_uid_gets_a_stable_one_and_nothing_is_skipped() -> None:
     result = parse("text.ics")
     (event,) = [e for e in result.events if e.title.get("fr") == "Sans UID"]
@@ -480,16 +474,14 @@ def weekly_calendar(count: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
-def test_500_weekly_events_over_60_days_are_fast() -> None:
+def test_500_weekly_events_over_60_days() -> None:
+    """The shape of the benchmark's calendar (its timing lives in `make bench`, not here)."""
     data = weekly_calendar(500)
     window = Window(datetime(2026, 10, 1, tzinfo=PARIS), datetime(2026, 11, 30, tzinfo=PARIS))
-    began = timer.perf_counter()
     result = parse_ical(data, source="cal", window=window)
-    elapsed = timer.perf_counter() - began
     # 60 days hold 8 or 9 of each weekday
     assert 500 * 8 <= len(result.events) <= 500 * 9
     assert len({e.id for e in result.events}) == len(result.events)
-    assert elapsed < 3.0, f"took {elapsed:.2f} s"
 
 
 # --- configuration and read() -------------------------------------------------------------------------
