@@ -19,6 +19,7 @@ from kiosk.content.sources.kiosk_feed import parse_feed
 from kiosk.services.discovery import DiscoveryService, shuffled
 from kiosk.services.session import Session
 from kiosk.services.speech import Speech
+from kiosk.ui.qr import QrWidget
 from kiosk.ui.theme import NORMAL, style_sheet
 from kiosk.views.activity import ActivityView
 from kiosk.views.activity_steps import OrderChip, OrderPanel
@@ -289,6 +290,8 @@ def test_a_whole_bundled_activity_played_to_its_badge_and_take_home_page(table: 
     assert isinstance(badge, QLabel) and badge.text() == "Badge Super-explorateurs"
     url = table.find("take-home-url")
     assert isinstance(url, QLabel) and "internetsanscrainte.fr" in url.text()
+    code = table.find("take-home-qr")
+    assert isinstance(code, QrWidget) and code.link == "https://www.internetsanscrainte.fr/"
     assert table.find("progress").property("value") == 10
     (summary,) = table.stats.summary()
     assert (summary.started, summary.finished) == (1, 1)

@@ -15,6 +15,7 @@ from kiosk.content.links import display_form, safe_link
 from kiosk.services.discovery import DiscoveryService, Game
 from kiosk.services.session import Session
 from kiosk.services.speech import Speech
+from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
 from kiosk.views.activity_steps import StepPanel, build_panel
 from kiosk.views.base import Screen
@@ -159,28 +160,38 @@ class ActivityView(Screen):
             badge, badge_name = "🥇", self.tr("Badge Explorateurs")
         else:
             badge, badge_name = "🌱", self.tr("Badge Jeunes pousses : continuez à explorer !")
+        row = QHBoxLayout()  # the score and badge; the take-home code beside them
+        row.setSpacing(48)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        row.addLayout(column, 1)
+        self.body.addLayout(row)
         title = label(self.tr("Bravo, %1 !").replace("%1", team_name(game.team)), "display")
         title.setObjectName("end-title")
-        self.body.addWidget(title)
-        self.body.addWidget(label(game.activity.title.get(lang), "muted"))
+        column.addWidget(title)
+        column.addWidget(label(game.activity.title.get(lang), "muted"))
         score_text = self.tr("%1 bonnes réponses du premier coup sur %2").replace("%1", str(score))
         score_label = label(score_text.replace("%2", str(questions)), "title")
         score_label.setObjectName("end-score")
-        self.body.addWidget(score_label)
+        column.addWidget(score_label)
         badge_row = QHBoxLayout()
         badge_row.addWidget(label(badge, "badge-big", wrap=False))
         badge_label = label(badge_name, "title")
         badge_label.setObjectName("end-badge")
         badge_row.addWidget(badge_label, 1)
-        self.body.addLayout(badge_row)
+        column.addLayout(badge_row)
+        column.addStretch(1)
         self.spoken = [title.text(), score_label.text(), badge_name]
         link = safe_link(game.activity.take_home_url) if game.activity.take_home_url else None
         if link is not None:
-            self.body.addWidget(label("🏠 " + self.tr("À refaire à la maison, avec vos parents :"), "title"))
-            take_home = label(display_form(link), None)
-            take_home.setObjectName("take-home-url")
-            take_home.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            self.body.addWidget(take_home)
+            take_home = QVBoxLayout()
+            take_home.addWidget(label("🏠 " + self.tr("À refaire à la maison, avec vos parents :"), "title"))
+            code = QrWidget(link, display_form(link))
+            code.setObjectName("take-home-qr")
+            code.short.setObjectName("take-home-url")
+            take_home.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
+            take_home.addStretch(1)
+            row.addLayout(take_home)
         self.body.addStretch(1)
         self.previous.setVisible(True)
         self.previous.setEnabled(True)
