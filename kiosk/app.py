@@ -259,6 +259,8 @@ def build_kiosk(
         refresh_now=content.request_refresh,
         restart=restart_process,
         quit=lambda: quit_to_desktop(window),
+        choose_activity=discovery.set_start_activity,
+        reset_team=discovery.reset,
     )
     staff = StaffService(
         config.staff.pin_hash, actions, AuditLog(data_dir / "audit.log"), monotonic, config.staff.panel_timeout_seconds
@@ -275,6 +277,9 @@ def build_kiosk(
             outbox=signups.pending,
             uptime=uptime_text(monotonic() - started),
             memory_mb=memory_mb(),
+            activities=[(a.id, a.title.get(session.language)) for a in discovery.activities],
+            start_activity=discovery.start_activity,
+            activity_stats=stats.summary(session.now().date() - timedelta(days=6)),
         )
 
     staff_view = StaffView(session, status)

@@ -215,3 +215,24 @@ def test_sleep_outside_opening_hours(qapp: object, data_dir: Path, tmp_path: Pat
         assert kiosk.window.shown == "home"
     finally:
         kiosk.shutdown()
+
+
+def test_teachers_choose_the_activity_from_the_panel_and_see_its_counts(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    window.staffRequested.emit()
+    view = window.screens["staff"]
+    assert isinstance(view, StaffView)
+    enter_pin(view, "2468")
+    choice = visible_child(view, QPushButton, "staff-discovery-culture-numerique")
+    view.scroll_area.ensureWidgetVisible(choice)
+    tap(choice)
+    assert window.discovery.start_activity == "culture-numerique"
+    assert kiosk.staff.unlocked  # the panel stays open for the next choice
+    choice = visible_child(view, QPushButton, "staff-discovery-choice")
+    view.scroll_area.ensureWidgetVisible(choice)
+    tap(choice)
+    assert window.discovery.start_activity is None
+    assert [e["argument"] for e in kiosk.staff.audit.entries() if e["action"] == "discovery-start"] == [
+        "culture-numerique",
+        None,
+    ]

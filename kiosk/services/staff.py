@@ -49,6 +49,8 @@ class StaffActions:
     restart: Callable[[], None]
     quit: Callable[[], None]
     export_signups: Callable[[], str] | None = None  # returns a message for staff
+    choose_activity: Callable[[str | None], None] | None = None  # the discovery activity groups start on
+    reset_team: Callable[[], None] | None = None  # end the current team's activity
     extra: dict[str, Callable[[], str]] = field(default_factory=dict)
 
 
@@ -122,6 +124,10 @@ class StaffService(QObject):
             self.actions.refresh_now()
         elif action == "export-signups" and self.actions.export_signups is not None:
             return self.actions.export_signups()
+        elif action == "discovery-start" and self.actions.choose_activity is not None:
+            self.actions.choose_activity(argument or None)
+        elif action == "discovery-reset" and self.actions.reset_team is not None:
+            self.actions.reset_team()
         elif action == "restart":
             self.actions.restart()
         elif action == "quit":

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import __version__
+from kiosk.content.activity_stats import ActivityStatsSummary
 from kiosk.content.model import SourceState, SourceStatus
 from kiosk.content.usage_stats import WeekSummary
 from kiosk.schedule import Slot
@@ -30,6 +31,9 @@ class StaffStatus:
     outbox: int | None
     uptime: str
     memory_mb: float
+    activities: Sequence[tuple[str, str]] = ()  # (id, title) of the discovery activities
+    start_activity: str | None = None  # the teacher's choice; None: the children choose
+    activity_stats: Sequence[ActivityStatsSummary] = ()  # last 7 days, counts only
 
 
 class StaffView(Screen):
@@ -100,30 +104,9 @@ class StaffView(Screen):
             note.setObjectName("staff-message")
             self.panel.addWidget(note)
 
-        self.panel.addWidget(label(self.tr("Mode"), "day"))
-        current = self.tr("Mode actuel : %1").replace("%1", self._mode_name(status.mode))
-        if status.overridden_until:
-            current += " · " + self.tr("choisi par l'équipe jusqu'à %1").replace("%1", status.overridden_until)
-        self.panel.addWidget(label(current))
-        modes = QHBoxLayout()
-        for mode in MODE_ACTIONS:
-            b = button(self._mode_name(mode), "chip")
-            b.setObjectName(f"staff-mode-{mode}")
-            b.setCheckable(True)
-            b.setChecked(mode == status.mode)
-            b.clicked.connect(lambda _=False, m=mode: self.actionRequested.emit("switch-mode", m))
-            modes.addWidget(b)
-        modes.addStretch(1)
-        self.panel.addLayout(modes)
-        if status.schedule:
-            days = {"mon": "lun", "tue": "mar", "wed": "mer", "thu": "jeu", "fri": "ven", "sat": "sam", "sun": "dim"}
-            for slot in status.schedule:
-                when = ", ".join(days[d] for d in slot.days)
-                self.panel.addWidget(
-                    label(f"{when} {slot.start:%H:%M}–{slot.end:%H:%M} : {self._mode_name(slot.mode)}", "muted")
-                )
-        else:
-            self.panel.addWidget(label(self.tr("Pas de planning : le mode reste celui choisi."), "muted"))
+        self._mode_section(status)
+        if status.activities:
+            self._discovery_section(status)
 
         self.panel.addWidget(label(self.tr("Sources de contenu"), "day"))
         for source in status.sources:
@@ -185,6 +168,66 @@ class StaffView(Screen):
             chosen = ", ".join(f"{name} ({count})" for name, count in languages)
             self.panel.addWidget(label(self.tr("Langues choisies : %1").replace("%1", chosen), "muted"))
         return week
+
+    def _mode_section(self, status: StaffStatus) -> None:
+        """The current mode, the buttons to switch it, and the weekly schedule."""
+        self.panel.addWidget(label(self.tr("Mode"), "day"))
+        current = self.tr("Mode actuel : %1").replace("%1", self._mode_name(status.mode))
+        if status.overridden_until:
+            current += " · " + self.tr("choisi par l'équipe jusqu'à %1").replace("%1", status.overridden_until)
+        self.panel.addWidget(label(current))
+        modes = QHBoxLayout()
+        for mode in MODE_ACTIONS:
+            b = button(self._mode_name(mode), "chip")
+            b.setObjectName(f"staff-mode-{mode}")
+            b.setCheckable(True)
+            b.setChecked(mode == status.mode)
+            b.clicked.connect(lambda _=False, m=mode: self.actionRequested.emit("switch-mode", m))
+            modes.addWidget(b)
+        modes.addStretch(1)
+        self.panel.addLayout(modes)
+        if status.schedule:
+            days = {"mon": "lun", "tue": "mar", "wed": "mer", "thu": "jeu", "fri": "ven", "sat": "sam", "sun": "dim"}
+            for slot in status.schedule:
+                when = ", ".join(days[d] for d in slot.days)
+                self.panel.addWidget(
+                    label(f"{when} {slot.start:%H:%M}–{slot.end:%H:%M} : {self._mode_name(slot.mode)}", "muted")
+                )
+        else:
+            self.panel.addWidget(label(self.tr("Pas de planning : le mode reste celui choisi."), "muted"))
+
+    def _discovery_section(self, status: StaffStatus) -> None:
+        """Teacher control: the activity groups start on (or the children's choice), and a team reset."""
+        self.panel.addWidget(label(self.tr("Activités découverte"), "day"))
+        choices = QHBoxLayout()
+        for activity_id, title in [("", self.tr("Au choix des enfants")), *status.activities]:
+            b = button(title, "chip")
+            b.setObjectName(f"staff-discovery-{activity_id or 'choice'}")
+            b.setCheckable(True)
+            b.setChecked((status.start_activity or "") == activity_id)
+            b.clicked.connect(lambda _=False, a=activity_id: self.actionRequested.emit("discovery-start", a))
+            choices.addWidget(b)
+        choices.addStretch(1)
+        self.panel.addLayout(choices)
+        reset = button("🔁 " + self.tr("Réinitialiser l'équipe"))
+        reset.setObjectName("staff-discovery-reset")
+        reset.clicked.connect(lambda: self.actionRequested.emit("discovery-reset", ""))
+        self.panel.addWidget(reset, 0, Qt.AlignmentFlag.AlignLeft)
+        titles = dict(status.activities)
+        for summary in status.activity_stats:
+            answered = sum(step.answered for step in summary.steps)
+            right = sum(step.right_first_time for step in summary.steps)
+            line = (
+                self.tr("%1 : %2 commencée(s), %3 terminée(s) en 7 jours")
+                .replace("%1", titles.get(summary.activity, summary.activity))
+                .replace("%2", str(summary.started))
+                .replace("%3", str(summary.finished))
+            )
+            if answered:
+                line += " · " + self.tr("%1 % de bonnes réponses du premier coup").replace(
+                    "%1", str(round(100 * right / answered))
+                )
+            self.panel.addWidget(label(line, "muted"))
 
     def _tick_lock(self) -> None:
         self.pinpad.set_locked(int(self._seconds_locked() + 0.999))

@@ -77,72 +77,72 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="97" />
+            <location filename="../../kiosk/views/activity.py" line="98" />
             <source>Lire à voix haute</source>
             <translation>Read aloud</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="98" />
+            <location filename="../../kiosk/views/activity.py" line="99" />
             <source>Étape précédente</source>
             <translation>Previous step</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="99" />
+            <location filename="../../kiosk/views/activity.py" line="100" />
             <source>Choisir une autre activité</source>
             <translation>Choose another activity</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="123" />
+            <location filename="../../kiosk/views/activity.py" line="124" />
             <source>Choisissez une activité pour commencer.</source>
             <translation>Choose an activity to start.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="133" />
+            <location filename="../../kiosk/views/activity.py" line="134" />
             <source>Étape %1 sur %2</source>
             <translation>Step %1 of %2</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="139" />
+            <location filename="../../kiosk/views/activity.py" line="140" />
             <source>Voir notre score  🏁</source>
             <translation>See our score  🏁</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="139" />
+            <location filename="../../kiosk/views/activity.py" line="140" />
             <source>Suivant  ➡</source>
             <translation>Next  ➡</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="153" />
+            <location filename="../../kiosk/views/activity.py" line="154" />
             <source>Terminé !</source>
             <translation>Finished!</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="157" />
+            <location filename="../../kiosk/views/activity.py" line="158" />
             <source>Badge Super-explorateurs</source>
             <translation>Super Explorers badge</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="159" />
+            <location filename="../../kiosk/views/activity.py" line="160" />
             <source>Badge Explorateurs</source>
             <translation>Explorers badge</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="161" />
+            <location filename="../../kiosk/views/activity.py" line="162" />
             <source>Badge Jeunes pousses : continuez à explorer !</source>
             <translation>Young Sprouts badge: keep exploring!</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="162" />
+            <location filename="../../kiosk/views/activity.py" line="169" />
             <source>Bravo, %1 !</source>
             <translation>Well done, %1!</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="166" />
+            <location filename="../../kiosk/views/activity.py" line="173" />
             <source>%1 bonnes réponses du premier coup sur %2</source>
             <translation>%1 right answers at the first try out of %2</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="179" />
+            <location filename="../../kiosk/views/activity.py" line="188" />
             <source>À refaire à la maison, avec vos parents :</source>
             <translation>To do again at home, with your parents:</translation>
         </message>
@@ -313,139 +313,167 @@
     <context>
         <name>EventView</name>
         <message>
-            <location filename="../../kiosk/views/event.py" line="106" />
+            <location filename="../../kiosk/views/event.py" line="108" />
             <source>Cet événement n'est plus au programme.</source>
             <translation>This event is no longer on the programme.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="107" />
+            <location filename="../../kiosk/views/event.py" line="109" />
             <source>Touchez « Retour » pour voir les autres.</source>
             <translation>Touch “Back” to see the others.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="124" />
+            <location filename="../../kiosk/views/event.py" line="126" />
             <source>En ce moment</source>
             <translation>On now</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="128" />
+            <location filename="../../kiosk/views/event.py" line="130" />
             <source>Lieu</source>
             <translation>Place</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="129" />
+            <location filename="../../kiosk/views/event.py" line="131" />
             <source>En quelques mots</source>
             <translation>In a few words</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="130" />
+            <location filename="../../kiosk/views/event.py" line="132" />
             <source>Accessibilité</source>
             <translation>Accessibility</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="131" />
+            <location filename="../../kiosk/views/event.py" line="133" />
             <source>Tarifs et conditions</source>
             <translation>Prices and conditions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="172" />
+            <location filename="../../kiosk/views/event.py" line="174" />
             <source>Inscription</source>
             <translation>Sign-up</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="137" />
+            <location filename="../../kiosk/views/event.py" line="139" />
             <source>Accessible en fauteuil roulant</source>
             <translation>Wheelchair accessible</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="53" />
+            <location filename="../../kiosk/views/event.py" line="54" />
             <source>Lire à voix haute</source>
             <translation>Read aloud</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="138" />
+            <location filename="../../kiosk/views/event.py" line="140" />
             <source>Adapté aux personnes sourdes ou malentendantes</source>
             <translation>Suitable for deaf or hard-of-hearing people</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="139" />
+            <location filename="../../kiosk/views/event.py" line="141" />
             <source>Adapté aux personnes aveugles ou malvoyantes</source>
             <translation>Suitable for blind or partially sighted people</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="140" />
+            <location filename="../../kiosk/views/event.py" line="142" />
             <source>Adapté aux personnes en situation de handicap psychique</source>
             <translation>Suitable for people with mental health conditions</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="141" />
+            <location filename="../../kiosk/views/event.py" line="143" />
             <source>Adapté aux personnes en situation de handicap mental</source>
             <translation>Suitable for people with intellectual disabilities</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="148" />
+            <location filename="../../kiosk/views/event.py" line="150" />
             <source>De %1 à %2 ans</source>
             <translation>Ages %1 to %2</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="150" />
+            <location filename="../../kiosk/views/event.py" line="152" />
             <source>À partir de %1 ans</source>
             <translation>Ages %1 and up</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="155" />
+            <location filename="../../kiosk/views/event.py" line="157" />
             <source>Cet événement est annulé : pas d'inscription.</source>
             <translation>This event is cancelled: no sign-up.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="157" />
+            <location filename="../../kiosk/views/event.py" line="159" />
             <source>C'est complet : plus d'inscription possible.</source>
             <translation>It is full: sign-up is closed.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="159" />
+            <location filename="../../kiosk/views/event.py" line="161" />
             <source>Sur internet</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="160" />
+            <location filename="../../kiosk/views/event.py" line="162" />
             <source>Par e-mail</source>
             <translation>By email</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="161" />
+            <location filename="../../kiosk/views/event.py" line="163" />
             <source>Par téléphone</source>
             <translation>By phone</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="166" />
+            <location filename="../../kiosk/views/event.py" line="168" />
             <source>Renseignez-vous à l’accueil du Champ Libre.</source>
             <translation>Ask at the Champ Libre front desk.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="196" />
+            <location filename="../../kiosk/views/event.py" line="198" />
             <source>S'inscrire ici</source>
             <translation>Sign up here</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="200" />
+            <location filename="../../kiosk/views/event.py" line="202" />
             <source>Pas de téléphone ? Inscrivez-vous sur cet écran.</source>
             <translation>No phone? Sign up on this screen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="207" />
+            <location filename="../../kiosk/views/event.py" line="209" />
             <source>Scannez pour vous inscrire</source>
             <translation>Scan to sign up</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="210" />
+            <location filename="../../kiosk/views/event.py" line="212" />
             <source>Scannez pour écrire un e-mail</source>
             <translation>Scan to write an e-mail</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="213" />
+            <location filename="../../kiosk/views/event.py" line="215" />
             <source>Scannez pour appeler</source>
             <translation>Scan to call</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackCard</name>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="85" />
+            <source>Ce kiosque vous a-t-il été utile ?</source>
+            <translation>Was this kiosk useful to you?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="86" />
+            <source>Merci pour votre réponse !</source>
+            <translation>Thank you for your answer!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="87" />
+            <source>Oui</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="87" />
+            <source>Un peu</source>
+            <translation>A little</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="87" />
+            <source>Non</source>
+            <translation>No</translation>
         </message>
     </context>
     <context>
@@ -455,72 +483,61 @@
             <source>Mis à jour à l'instant</source>
             <translation>Updated just now</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location filename="../../kiosk/views/formatting.py" line="63" />
             <source>Mis à jour il y a %n min</source>
-            <translation>
-                <numerusform>Updated %n min ago</numerusform>
-                <numerusform>Updated %n min ago</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/views/formatting.py" line="64" />
-            <source>Mis à jour il y a %n h</source>
-            <translation>
-                <numerusform>Updated %n hour ago</numerusform>
-                <numerusform>Updated %n hours ago</numerusform>
-            </translation>
+            <translation>Updated %n min ago</translation>
         </message>
     </context>
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../kiosk/views/home.py" line="91" />
+            <location filename="../../kiosk/views/home.py" line="96" />
             <source>Bienvenue au Champ Libre</source>
             <translation>Welcome to the Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="92" />
+            <location filename="../../kiosk/views/home.py" line="97" />
             <source>L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton.</source>
             <translation>L.I.V.E, the place to imagine a better city. Touch a big button.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="93" />
+            <location filename="../../kiosk/views/home.py" line="98" />
             <source>Le programme</source>
             <translation>What's on</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="93" />
+            <location filename="../../kiosk/views/home.py" line="98" />
             <source>Ateliers et rencontres du lab</source>
             <translation>Workshops and meetings at the lab</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="94" />
+            <location filename="../../kiosk/views/home.py" line="99" />
             <source>Sorties près d'ici</source>
             <translation>Outings nearby</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="94" />
+            <location filename="../../kiosk/views/home.py" line="99" />
             <source>Loisirs et comment y aller</source>
             <translation>Leisure and how to get there</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="95" />
+            <location filename="../../kiosk/views/home.py" line="100" />
             <source>Activités découverte</source>
             <translation>Discovery activities</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="95" />
+            <location filename="../../kiosk/views/home.py" line="100" />
             <source>Pour les groupes scolaires</source>
             <translation>For school groups</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="96" />
+            <location filename="../../kiosk/views/home.py" line="101" />
             <source>Bientôt au Champ Libre</source>
             <translation>Coming up at the Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="118" />
+            <location filename="../../kiosk/views/home.py" line="123" />
             <source>Le programme arrive. Revenez dans un instant.</source>
             <translation>The programme is on its way. Come back in a moment.</translation>
         </message>
@@ -971,129 +988,194 @@
     <context>
         <name>StaffView</name>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="77" />
+            <location filename="../../kiosk/views/staff.py" line="84" />
             <source>Code incorrect.</source>
             <translation>Wrong code.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="94" />
+            <location filename="../../kiosk/views/staff.py" line="101" />
             <source>Espace équipe</source>
             <translation>Staff area</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="100" />
+            <location filename="../../kiosk/views/staff.py" line="174" />
             <source>Mode</source>
             <translation>Mode</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="101" />
+            <location filename="../../kiosk/views/staff.py" line="175" />
             <source>Mode actuel : %1</source>
             <translation>Current mode: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="103" />
+            <location filename="../../kiosk/views/staff.py" line="177" />
             <source>choisi par l'équipe jusqu'à %1</source>
             <translation>chosen by staff until %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="123" />
+            <location filename="../../kiosk/views/staff.py" line="197" />
             <source>Pas de planning : le mode reste celui choisi.</source>
             <translation>No schedule: the mode stays as chosen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="125" />
+            <location filename="../../kiosk/views/staff.py" line="111" />
             <source>Sources de contenu</source>
             <translation>Content sources</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="129" />
+            <location filename="../../kiosk/views/staff.py" line="115" />
             <source>Le kiosque</source>
             <translation>The kiosk</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="131" />
+            <location filename="../../kiosk/views/staff.py" line="117" />
             <source>Version %1</source>
             <translation>Version %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="132" />
+            <location filename="../../kiosk/views/staff.py" line="118" />
             <source>En marche depuis %1</source>
             <translation>Running for %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="133" />
+            <location filename="../../kiosk/views/staff.py" line="119" />
             <source>Mémoire : %1 Mo</source>
             <translation>Memory: %1 MB</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="136" />
+            <location filename="../../kiosk/views/staff.py" line="122" />
             <source>Inscriptions en attente d'envoi : %1</source>
             <translation>Sign-ups waiting to be sent: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="142" />
+            <location filename="../../kiosk/views/staff.py" line="129" />
             <source>Actualiser le contenu</source>
             <translation>Refresh the content</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="143" />
+            <location filename="../../kiosk/views/staff.py" line="130" />
             <source>Exporter les inscriptions</source>
             <translation>Export sign-ups</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="144" />
+            <location filename="../../kiosk/views/staff.py" line="131" />
             <source>Redémarrer le kiosque</source>
             <translation>Restart the kiosk</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="145" />
+            <location filename="../../kiosk/views/staff.py" line="132" />
             <source>Quitter vers le bureau</source>
             <translation>Quit to the desktop</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="152" />
+            <location filename="../../kiosk/views/staff.py" line="134" />
+            <source>Exporter les statistiques (CSV)</source>
+            <translation>Export the statistics (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="140" />
             <source>Fermer l'espace équipe</source>
             <translation>Close the staff area</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="164" />
+            <location filename="../../kiosk/views/staff.py" line="152" />
+            <source>Utilisation (7 derniers jours)</source>
+            <translation>Use (last 7 days)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="153" />
+            <source>Visites par jour</source>
+            <translation>Visits per day</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="158" />
+            <source>« Utile ? » : 😀 %1 · 😐 %2 · 🙁 %3</source>
+            <translation>“Useful?”: 😀 %1 · 😐 %2 · 🙁 %3</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="165" />
+            <source>Écrans les plus vus : %1</source>
+            <translation>Most viewed screens: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="169" />
+            <source>Langues choisies : %1</source>
+            <translation>Languages chosen: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="201" />
+            <source>Activités découverte</source>
+            <translation>Discovery activities</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="203" />
+            <source>Au choix des enfants</source>
+            <translation>Children's choice</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="212" />
+            <source>Réinitialiser l'équipe</source>
+            <translation>Reset the team</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="221" />
+            <source>%1 : %2 commencée(s), %3 terminée(s) en 7 jours</source>
+            <translation>%1: %2 started, %3 finished in 7 days</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="227" />
+            <source>%1 % de bonnes réponses du premier coup</source>
+            <translation>%1 % right at the first try</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="237" />
             <source>Accueil</source>
             <translation>Home</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="165" />
+            <location filename="../../kiosk/views/staff.py" line="238" />
             <source>Découverte</source>
             <translation>Discovery</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="166" />
+            <location filename="../../kiosk/views/staff.py" line="239" />
             <source>Affichage</source>
             <translation>Signage</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="167" />
+            <location filename="../../kiosk/views/staff.py" line="240" />
             <source>Hors service</source>
             <translation>Out of service</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="172" />
+            <location filename="../../kiosk/views/staff.py" line="245" />
             <source>à jour</source>
             <translation>up to date</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="173" />
+            <location filename="../../kiosk/views/staff.py" line="246" />
             <source>en panne, dernier contenu gardé</source>
             <translation>down, last content kept</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="174" />
+            <location filename="../../kiosk/views/staff.py" line="247" />
             <source>en panne</source>
             <translation>down</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="177" />
+            <location filename="../../kiosk/views/staff.py" line="250" />
             <source>dernier succès</source>
             <translation>last success</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/operations.py" line="267" />
+            <source>Export impossible : voir le journal du kiosque.</source>
+            <translation>Export failed: see the kiosk's log.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/operations.py" line="269" />
+            <source>Statistiques exportées (%1 lignes) : %2</source>
+            <translation>Statistics exported (%1 rows): %2</translation>
         </message>
     </context>
     <context>

@@ -77,72 +77,72 @@
     <context>
         <name>ActivityView</name>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="97" />
+            <location filename="../../kiosk/views/activity.py" line="98" />
             <source>Lire à voix haute</source>
             <translation>Voorlezen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="98" />
+            <location filename="../../kiosk/views/activity.py" line="99" />
             <source>Étape précédente</source>
             <translation>Vorige stap</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="99" />
+            <location filename="../../kiosk/views/activity.py" line="100" />
             <source>Choisir une autre activité</source>
             <translation>Kies een andere activiteit</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="123" />
+            <location filename="../../kiosk/views/activity.py" line="124" />
             <source>Choisissez une activité pour commencer.</source>
             <translation>Kies een activiteit om te beginnen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="133" />
+            <location filename="../../kiosk/views/activity.py" line="134" />
             <source>Étape %1 sur %2</source>
             <translation>Stap %1 van %2</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="139" />
+            <location filename="../../kiosk/views/activity.py" line="140" />
             <source>Voir notre score  🏁</source>
             <translation>Onze score bekijken  🏁</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="139" />
+            <location filename="../../kiosk/views/activity.py" line="140" />
             <source>Suivant  ➡</source>
             <translation>Volgende  ➡</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="153" />
+            <location filename="../../kiosk/views/activity.py" line="154" />
             <source>Terminé !</source>
             <translation>Klaar!</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="157" />
+            <location filename="../../kiosk/views/activity.py" line="158" />
             <source>Badge Super-explorateurs</source>
             <translation>Badge Superontdekkers</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="159" />
+            <location filename="../../kiosk/views/activity.py" line="160" />
             <source>Badge Explorateurs</source>
             <translation>Badge Ontdekkers</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="161" />
+            <location filename="../../kiosk/views/activity.py" line="162" />
             <source>Badge Jeunes pousses : continuez à explorer !</source>
             <translation>Badge Jonge spruiten: blijf ontdekken!</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="162" />
+            <location filename="../../kiosk/views/activity.py" line="169" />
             <source>Bravo, %1 !</source>
             <translation>Goed gedaan, %1!</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="166" />
+            <location filename="../../kiosk/views/activity.py" line="173" />
             <source>%1 bonnes réponses du premier coup sur %2</source>
             <translation>%1 van de %2 juiste antwoorden in één keer</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/activity.py" line="179" />
+            <location filename="../../kiosk/views/activity.py" line="188" />
             <source>À refaire à la maison, avec vos parents :</source>
             <translation>Om thuis nog eens te doen, met je ouders:</translation>
         </message>
@@ -313,139 +313,167 @@
     <context>
         <name>EventView</name>
         <message>
-            <location filename="../../kiosk/views/event.py" line="106" />
+            <location filename="../../kiosk/views/event.py" line="108" />
             <source>Cet événement n'est plus au programme.</source>
             <translation>Deze activiteit staat niet meer op het programma.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="107" />
+            <location filename="../../kiosk/views/event.py" line="109" />
             <source>Touchez « Retour » pour voir les autres.</source>
             <translation>Raak „Terug” aan om de andere te zien.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="124" />
+            <location filename="../../kiosk/views/event.py" line="126" />
             <source>En ce moment</source>
             <translation>Nu bezig</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="128" />
+            <location filename="../../kiosk/views/event.py" line="130" />
             <source>Lieu</source>
             <translation>Plaats</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="129" />
+            <location filename="../../kiosk/views/event.py" line="131" />
             <source>En quelques mots</source>
             <translation>In het kort</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="130" />
+            <location filename="../../kiosk/views/event.py" line="132" />
             <source>Accessibilité</source>
             <translation>Toegankelijkheid</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="131" />
+            <location filename="../../kiosk/views/event.py" line="133" />
             <source>Tarifs et conditions</source>
             <translation>Prijzen en voorwaarden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="172" />
+            <location filename="../../kiosk/views/event.py" line="174" />
             <source>Inscription</source>
             <translation>Inschrijven</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="137" />
+            <location filename="../../kiosk/views/event.py" line="139" />
             <source>Accessible en fauteuil roulant</source>
             <translation>Toegankelijk met een rolstoel</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="53" />
+            <location filename="../../kiosk/views/event.py" line="54" />
             <source>Lire à voix haute</source>
             <translation>Voorlezen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="138" />
+            <location filename="../../kiosk/views/event.py" line="140" />
             <source>Adapté aux personnes sourdes ou malentendantes</source>
             <translation>Geschikt voor dove of slechthorende mensen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="139" />
+            <location filename="../../kiosk/views/event.py" line="141" />
             <source>Adapté aux personnes aveugles ou malvoyantes</source>
             <translation>Geschikt voor blinde of slechtziende mensen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="140" />
+            <location filename="../../kiosk/views/event.py" line="142" />
             <source>Adapté aux personnes en situation de handicap psychique</source>
             <translation>Geschikt voor mensen met een psychische beperking</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="141" />
+            <location filename="../../kiosk/views/event.py" line="143" />
             <source>Adapté aux personnes en situation de handicap mental</source>
             <translation>Geschikt voor mensen met een verstandelijke beperking</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="148" />
+            <location filename="../../kiosk/views/event.py" line="150" />
             <source>De %1 à %2 ans</source>
             <translation>Van %1 tot %2 jaar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="150" />
+            <location filename="../../kiosk/views/event.py" line="152" />
             <source>À partir de %1 ans</source>
             <translation>Vanaf %1 jaar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="155" />
+            <location filename="../../kiosk/views/event.py" line="157" />
             <source>Cet événement est annulé : pas d'inscription.</source>
             <translation>Deze activiteit is geannuleerd: inschrijven kan niet.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="157" />
+            <location filename="../../kiosk/views/event.py" line="159" />
             <source>C'est complet : plus d'inscription possible.</source>
             <translation>Het is volzet: inschrijven kan niet meer.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="159" />
+            <location filename="../../kiosk/views/event.py" line="161" />
             <source>Sur internet</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="160" />
+            <location filename="../../kiosk/views/event.py" line="162" />
             <source>Par e-mail</source>
             <translation>Per e-mail</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="161" />
+            <location filename="../../kiosk/views/event.py" line="163" />
             <source>Par téléphone</source>
             <translation>Per telefoon</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="166" />
+            <location filename="../../kiosk/views/event.py" line="168" />
             <source>Renseignez-vous à l’accueil du Champ Libre.</source>
             <translation>Vraag het aan het onthaal van Champ Libre.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="196" />
+            <location filename="../../kiosk/views/event.py" line="198" />
             <source>S'inscrire ici</source>
             <translation>Hier inschrijven</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="200" />
+            <location filename="../../kiosk/views/event.py" line="202" />
             <source>Pas de téléphone ? Inscrivez-vous sur cet écran.</source>
             <translation>Geen telefoon? Schrijf je in op dit scherm.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="207" />
+            <location filename="../../kiosk/views/event.py" line="209" />
             <source>Scannez pour vous inscrire</source>
             <translation>Scan om je in te schrijven</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="210" />
+            <location filename="../../kiosk/views/event.py" line="212" />
             <source>Scannez pour écrire un e-mail</source>
             <translation>Scan om een e-mail te schrijven</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/event.py" line="213" />
+            <location filename="../../kiosk/views/event.py" line="215" />
             <source>Scannez pour appeler</source>
             <translation>Scan om te bellen</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedbackCard</name>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="85" />
+            <source>Ce kiosque vous a-t-il été utile ?</source>
+            <translation>Had u iets aan deze kiosk?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="86" />
+            <source>Merci pour votre réponse !</source>
+            <translation>Bedankt voor uw antwoord!</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="87" />
+            <source>Oui</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="87" />
+            <source>Un peu</source>
+            <translation>Een beetje</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/feedback.py" line="87" />
+            <source>Non</source>
+            <translation>Nee</translation>
         </message>
     </context>
     <context>
@@ -455,72 +483,61 @@
             <source>Mis à jour à l'instant</source>
             <translation>Net bijgewerkt</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location filename="../../kiosk/views/formatting.py" line="63" />
             <source>Mis à jour il y a %n min</source>
-            <translation>
-                <numerusform>%n min geleden bijgewerkt</numerusform>
-                <numerusform>%n min geleden bijgewerkt</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/views/formatting.py" line="64" />
-            <source>Mis à jour il y a %n h</source>
-            <translation>
-                <numerusform>%n uur geleden bijgewerkt</numerusform>
-                <numerusform>%n uur geleden bijgewerkt</numerusform>
-            </translation>
+            <translation>%n min geleden bijgewerkt</translation>
         </message>
     </context>
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../kiosk/views/home.py" line="91" />
+            <location filename="../../kiosk/views/home.py" line="96" />
             <source>Bienvenue au Champ Libre</source>
             <translation>Welkom in Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="92" />
+            <location filename="../../kiosk/views/home.py" line="97" />
             <source>L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton.</source>
             <translation>L.I.V.E, de plek om samen een betere stad te bedenken. Raak een grote knop aan.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="93" />
+            <location filename="../../kiosk/views/home.py" line="98" />
             <source>Le programme</source>
             <translation>Het programma</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="93" />
+            <location filename="../../kiosk/views/home.py" line="98" />
             <source>Ateliers et rencontres du lab</source>
             <translation>Workshops en ontmoetingen in het lab</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="94" />
+            <location filename="../../kiosk/views/home.py" line="99" />
             <source>Sorties près d'ici</source>
             <translation>Uitstappen in de buurt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="94" />
+            <location filename="../../kiosk/views/home.py" line="99" />
             <source>Loisirs et comment y aller</source>
             <translation>Vrije tijd en hoe je er komt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="95" />
+            <location filename="../../kiosk/views/home.py" line="100" />
             <source>Activités découverte</source>
             <translation>Ontdekkingsactiviteiten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="95" />
+            <location filename="../../kiosk/views/home.py" line="100" />
             <source>Pour les groupes scolaires</source>
             <translation>Voor schoolgroepen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="96" />
+            <location filename="../../kiosk/views/home.py" line="101" />
             <source>Bientôt au Champ Libre</source>
             <translation>Binnenkort in Champ Libre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/home.py" line="118" />
+            <location filename="../../kiosk/views/home.py" line="123" />
             <source>Le programme arrive. Revenez dans un instant.</source>
             <translation>Het programma komt eraan. Kom zo dadelijk terug.</translation>
         </message>
@@ -971,129 +988,194 @@
     <context>
         <name>StaffView</name>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="77" />
+            <location filename="../../kiosk/views/staff.py" line="84" />
             <source>Code incorrect.</source>
             <translation>Verkeerde code.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="94" />
+            <location filename="../../kiosk/views/staff.py" line="101" />
             <source>Espace équipe</source>
             <translation>Teamruimte</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="100" />
+            <location filename="../../kiosk/views/staff.py" line="174" />
             <source>Mode</source>
             <translation>Modus</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="101" />
+            <location filename="../../kiosk/views/staff.py" line="175" />
             <source>Mode actuel : %1</source>
             <translation>Huidige modus: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="103" />
+            <location filename="../../kiosk/views/staff.py" line="177" />
             <source>choisi par l'équipe jusqu'à %1</source>
             <translation>gekozen door het team tot %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="123" />
+            <location filename="../../kiosk/views/staff.py" line="197" />
             <source>Pas de planning : le mode reste celui choisi.</source>
             <translation>Geen planning: de modus blijft zoals gekozen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="125" />
+            <location filename="../../kiosk/views/staff.py" line="111" />
             <source>Sources de contenu</source>
             <translation>Inhoudsbronnen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="129" />
+            <location filename="../../kiosk/views/staff.py" line="115" />
             <source>Le kiosque</source>
             <translation>De kiosk</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="131" />
+            <location filename="../../kiosk/views/staff.py" line="117" />
             <source>Version %1</source>
             <translation>Versie %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="132" />
+            <location filename="../../kiosk/views/staff.py" line="118" />
             <source>En marche depuis %1</source>
             <translation>Actief sinds %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="133" />
+            <location filename="../../kiosk/views/staff.py" line="119" />
             <source>Mémoire : %1 Mo</source>
             <translation>Geheugen: %1 MB</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="136" />
+            <location filename="../../kiosk/views/staff.py" line="122" />
             <source>Inscriptions en attente d'envoi : %1</source>
             <translation>Inschrijvingen die nog verzonden moeten worden: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="142" />
+            <location filename="../../kiosk/views/staff.py" line="129" />
             <source>Actualiser le contenu</source>
             <translation>Inhoud vernieuwen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="143" />
+            <location filename="../../kiosk/views/staff.py" line="130" />
             <source>Exporter les inscriptions</source>
             <translation>Inschrijvingen exporteren</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="144" />
+            <location filename="../../kiosk/views/staff.py" line="131" />
             <source>Redémarrer le kiosque</source>
             <translation>Kiosk herstarten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="145" />
+            <location filename="../../kiosk/views/staff.py" line="132" />
             <source>Quitter vers le bureau</source>
             <translation>Afsluiten naar het bureaublad</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="152" />
+            <location filename="../../kiosk/views/staff.py" line="134" />
+            <source>Exporter les statistiques (CSV)</source>
+            <translation>Statistieken exporteren (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="140" />
             <source>Fermer l'espace équipe</source>
             <translation>Teamruimte sluiten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="164" />
+            <location filename="../../kiosk/views/staff.py" line="152" />
+            <source>Utilisation (7 derniers jours)</source>
+            <translation>Gebruik (laatste 7 dagen)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="153" />
+            <source>Visites par jour</source>
+            <translation>Bezoeken per dag</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="158" />
+            <source>« Utile ? » : 😀 %1 · 😐 %2 · 🙁 %3</source>
+            <translation>„Nuttig?”: 😀 %1 · 😐 %2 · 🙁 %3</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="165" />
+            <source>Écrans les plus vus : %1</source>
+            <translation>Meest bekeken schermen: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="169" />
+            <source>Langues choisies : %1</source>
+            <translation>Gekozen talen: %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="201" />
+            <source>Activités découverte</source>
+            <translation>Ontdekkingsactiviteiten</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="203" />
+            <source>Au choix des enfants</source>
+            <translation>Naar keuze van de kinderen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="212" />
+            <source>Réinitialiser l'équipe</source>
+            <translation>Team opnieuw beginnen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="221" />
+            <source>%1 : %2 commencée(s), %3 terminée(s) en 7 jours</source>
+            <translation>%1: %2 begonnen, %3 afgewerkt in 7 dagen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="227" />
+            <source>%1 % de bonnes réponses du premier coup</source>
+            <translation>%1 % juist bij de eerste poging</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/views/staff.py" line="237" />
             <source>Accueil</source>
             <translation>Start</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="165" />
+            <location filename="../../kiosk/views/staff.py" line="238" />
             <source>Découverte</source>
             <translation>Ontdekking</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="166" />
+            <location filename="../../kiosk/views/staff.py" line="239" />
             <source>Affichage</source>
             <translation>Weergave</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="167" />
+            <location filename="../../kiosk/views/staff.py" line="240" />
             <source>Hors service</source>
             <translation>Buiten dienst</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="172" />
+            <location filename="../../kiosk/views/staff.py" line="245" />
             <source>à jour</source>
             <translation>bijgewerkt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="173" />
+            <location filename="../../kiosk/views/staff.py" line="246" />
             <source>en panne, dernier contenu gardé</source>
             <translation>onbereikbaar, laatste inhoud bewaard</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="174" />
+            <location filename="../../kiosk/views/staff.py" line="247" />
             <source>en panne</source>
             <translation>onbereikbaar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/views/staff.py" line="177" />
+            <location filename="../../kiosk/views/staff.py" line="250" />
             <source>dernier succès</source>
             <translation>laatste succes</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/operations.py" line="267" />
+            <source>Export impossible : voir le journal du kiosque.</source>
+            <translation>Exporteren mislukt: zie het logboek van de kiosk.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/operations.py" line="269" />
+            <source>Statistiques exportées (%1 lignes) : %2</source>
+            <translation>Statistieken geëxporteerd (%1 rijen): %2</translation>
         </message>
     </context>
     <context>
