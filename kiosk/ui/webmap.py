@@ -22,7 +22,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
@@ -99,6 +99,16 @@ class MapBridge(QObject):
             return value
         log.warning("map page sent an unknown place id: %r", str(value)[:MAX_ID])
         return None
+
+    def event(self, event: QEvent) -> bool:
+        """Refuses ``deleteLater``: QWebChannel publishes it (every QObject has it), so the page could call it.
+
+        The bridge goes with its view (its parent deletes it directly), never by request.
+        """
+        if event.type() == QEvent.Type.DeferredDelete:
+            log.warning("map page asked to delete the bridge: refused")
+            return True
+        return super().event(event)
 
     @Slot(str)
     def markerClicked(self, place_id: str) -> None:

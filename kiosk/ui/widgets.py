@@ -26,9 +26,27 @@ from PySide6.QtWidgets import (
 TAP_SLOP_PX = 24  # a finger moving less than this is a tap, more is a scroll
 
 
+WRAPPED_MIN_WIDTH = 64  # px: the narrowest a word-wrapped label asks to be, whatever its longest word
+
+
+class PlainLabel(QLabel):
+    """A label whose width never depends on its longest word.
+
+    A word-wrapped QLabel asks for the width of its longest word: one unbreakable 10,000-character title
+    from a source would widen the whole screen (380,000 px). This one asks for little; a word longer than
+    the room it is given is cut at the edge, and the layout stays the window's width.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.wordWrap() and hint.width() > WRAPPED_MIN_WIDTH:
+            hint.setWidth(WRAPPED_MIN_WIDTH)
+        return hint
+
+
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
     """A label that shows content as plain text (QLabel would otherwise guess at rich text)."""
-    widget = QLabel(text)
+    widget = PlainLabel(text)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
