@@ -66,9 +66,11 @@ def console_handler(environ: Mapping[str, str] | None = None, *, journald: bool 
 def setup_console(level: str | int, environ: Mapping[str, str] | None = None, *, journald: bool = True) -> None:
     """The console (or journal) handler of every command; called again once ``[logs] journald`` is known."""
     root = logging.getLogger()
-    root.setLevel(level)
     for old in [h for h in root.handlers if getattr(h, "kiosk_console", False)]:
         root.removeHandler(old)
+    if root.handlers:
+        return  # logging is configured by whoever runs us (pytest, an embedding program): as basicConfig does
+    root.setLevel(level)
     handler = console_handler(environ, journald=journald)
     handler.kiosk_console = True  # type: ignore[attr-defined]
     root.addHandler(handler)
