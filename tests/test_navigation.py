@@ -122,3 +122,14 @@ def test_portrait_fits_without_horizontal_overflow(kiosk: Kiosk) -> None:
         assert window.screens[screen].minimumSizeHint().width() <= 1080, screen
         assert window.width() == 1080
     assert isinstance(window.home_view.programme_tile, QPushButton)
+
+
+def test_the_same_card_tapped_again_soon_after_opens_again(kiosk: Kiosk) -> None:
+    """A visitor going back and tapping the same card at once: the second tap on it is not lost."""
+    window = kiosk.window
+    card = _cards(kiosk, "home")[0]
+    for _ in range(2):
+        tap(card)
+        assert window.current == "event"
+        tap(window.nav.back)
+        assert window.current == "home"
