@@ -29,7 +29,6 @@ from kiosk.content.outbox import Backoff, Outbox
 from kiosk.content.store import SnapshotStore
 from kiosk.content.tiles import TileCache, TileSource
 from kiosk.map_page import MapPageSpec
-from kiosk.none_guard import protect_none
 from kiosk.operations import Operations, build_operations
 from kiosk.services.content import ContentService
 from kiosk.services.discovery import DiscoveryService
@@ -410,7 +409,6 @@ class ThemeApplier(QObject):
 
 
 def create_application(argv: list[str]) -> QApplication:
-    protect_none()  # PySide6 6.12 on Python 3.11 would abort the kiosk within minutes: see kiosk/none_guard.py
     app = QApplication(argv)
     app.setApplicationName("live-kiosk")
     app.setApplicationVersion(__version__)

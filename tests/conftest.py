@@ -17,10 +17,6 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
 
-from kiosk.none_guard import protect_none
-
-protect_none()  # PySide6 6.12 on Python 3.11 loses a reference to None per call: see kiosk/none_guard.py
-
 # Fuzzing depth: tests that do not set max_examples take it from the profile. `make test` selects "ci".
 settings.register_profile(
     "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
