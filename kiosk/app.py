@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import qasync
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - QtWebEngine must be loaded before the QApplication
-from PySide6.QtCore import QObject, QProcess, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, logs
@@ -258,6 +258,7 @@ def build_kiosk(
         refresh_now=content.request_refresh,
         restart=restart_process,
         quit=lambda: quit_to_desktop(window),
+        export_signups=lambda: export_signups(signups, data_dir / "exports", session),
         choose_activity=discovery.set_start_activity,
         reset_team=discovery.reset,
     )
@@ -296,6 +297,23 @@ def build_kiosk(
         environ=dict(os.environ),
     )
     return kiosk
+
+
+def export_signups(signups: SignupService, folder: Path, session: Session) -> str:
+    """Staff panel: pending sign-ups to a CSV file in the data folder, then out of the outbox."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"signups-{session.now():%Y%m%d-%H%M%S}.csv"
+    try:
+        count = signups.outbox.export_to(path)
+    except OSError as exc:
+        log.error("sign-up export failed: %s", exc)
+        return QCoreApplication.translate("Staff", "Export impossible : voir le journal du kiosque.")
+    log.info("%d sign-up(s) exported to %s", count, path)
+    return (
+        QCoreApplication.translate("Staff", "%1 inscription(s) exportée(s) : %2")
+        .replace("%1", str(count))
+        .replace("%2", str(path))
+    )
 
 
 def build_signups(config: Config, data_dir: Path, clock: Callable[[], datetime], window: KioskWindow) -> SignupService:

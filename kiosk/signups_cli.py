@@ -6,12 +6,10 @@ No Qt here: both work on a machine without a display.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import signal
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,25 +34,9 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:  # noq
     serve.add_argument("--token-env", metavar="VAR", help="require 'Authorization: Bearer $VAR' (the variable's value)")
 
 
-def _write_private(path: Path, write: Any) -> None:  # noqa: ANN401 - a callable taking a text file
-    """Write through a 0600 temporary file in the same folder, synced, then renamed over ``path``."""
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
-
-
 def cmd_export(config: Config, args: argparse.Namespace) -> int:
     from kiosk.app import resolve_data_dir  # noqa: PLC0415
-    from kiosk.content.outbox import Outbox  # noqa: PLC0415
+    from kiosk.content.outbox import Outbox, write_private  # noqa: PLC0415
 
     outbox = Outbox(resolve_data_dir(config, args.data_dir) / OUTBOX_FILE)
     keys: list[str] = []
@@ -64,7 +46,7 @@ def cmd_export(config: Config, args: argparse.Namespace) -> int:
             keys = outbox.export_csv(sys.stdout)
             sys.stdout.flush()
         else:
-            _write_private(Path(target), lambda out: keys.extend(outbox.export_csv(out)))
+            write_private(Path(target), lambda out: keys.extend(outbox.export_csv(out)))
     except OSError as exc:
         print(f"cannot write {target}: {exc}; nothing was removed from the kiosk", file=sys.stderr)  # noqa: T201
         return 1

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import ConfigError, load_config, parse_config
+from kiosk.content.outbox import Outbox
 from kiosk.views.cards import EventCard
 from kiosk.views.staff import StaffView
 from tests.conftest import RESOURCES, FakeClock
@@ -236,3 +237,24 @@ def test_teachers_choose_the_activity_from_the_panel_and_see_its_counts(kiosk: K
         "culture-numerique",
         None,
     ]
+
+
+def test_staff_export_the_pending_sign_ups_to_a_private_file(kiosk: Kiosk, data_dir: Path) -> None:
+    from tests.signups.helpers import NAME, signup  # noqa: PLC0415
+
+    outbox = Outbox(data_dir / "signups.sqlite")
+    outbox.add(signup())
+    outbox.add(signup())
+    window = kiosk.window
+    window.staffRequested.emit()
+    view = window.screens["staff"]
+    assert isinstance(view, StaffView)
+    enter_pin(view, "2468")
+    button = visible_child(view, QPushButton, "staff-export-signups")
+    view.scroll_area.ensureWidgetVisible(button)
+    tap(button)
+    [exported] = (data_dir / "exports").glob("signups-*.csv")
+    assert exported.stat().st_mode & 0o777 == 0o600
+    assert exported.read_text().count(NAME) == 2
+    assert outbox.pending() == []
+    assert "2 inscription(s) exportée(s)" in visible_child(view, QLabel, "staff-message").text()

@@ -15,8 +15,9 @@ import logging
 import os
 import random
 import sqlite3
+import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -233,6 +234,15 @@ class Outbox:
 
     # -- export ----------------------------------------------------------------------------------
 
+    def export_to(self, path: Path) -> int:
+        """Write the pending sign-ups to ``path`` (0600, whole or not at all), then remove exactly those.
+
+        Nothing is removed when the file cannot be written. Returns how many were exported.
+        """
+        keys: list[str] = []
+        write_private(path, lambda out: keys.extend(self.export_csv(out)))
+        return self.remove(keys)
+
     def export_csv(self, out: TextIO) -> list[str]:
         """Write every pending sign-up to ``out`` as CSV; returns their keys, for ``remove`` once it is safe."""
         rows = self.pending()
@@ -255,6 +265,22 @@ class Outbox:
                 ]
             )
         return [p.signup.key for p in rows]
+
+
+def write_private(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write through a 0600 temporary file in the same folder, synced, then renamed over ``path``."""
+    path = path.resolve()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise
 
 
 def _no_formula(text: str) -> str:

@@ -986,6 +986,19 @@
         </message>
     </context>
     <context>
+        <name>Staff</name>
+        <message>
+            <location filename="../../kiosk/app.py" line="310" />
+            <source>Export impossible : voir le journal du kiosque.</source>
+            <translation>Exporteren mislukt: zie het logboek van de kiosk.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/app.py" line="313" />
+            <source>%1 inscription(s) exportée(s) : %2</source>
+            <translation>%1 inschrijving(en) geëxporteerd: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffView</name>
         <message>
             <location filename="../../kiosk/views/staff.py" line="84" />
