@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -22,6 +23,9 @@ settings.register_profile(
     "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
 
 REPO = Path(__file__).resolve().parent.parent
 RESOURCES = REPO / "resources"
@@ -68,3 +72,17 @@ def qasync_loop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
 
 
 from tests.conftest_http import fault_server  # noqa: E402, F401 - the programmable HTTP server fixture
+
+
+@pytest.fixture
+def kiosk(qapp: object, clock: FakeClock, data_dir: Path) -> Iterator[Kiosk]:
+    """The whole kiosk on the bundled configuration, at 1080p, on the fixture's clock."""
+    from kiosk.app import build_kiosk  # noqa: PLC0415 - after QtWebEngine is loaded, above
+    from kiosk.config import load_config  # noqa: PLC0415
+
+    built = build_kiosk(load_config(), data_dir, clock=clock)
+    built.content.refresh_now()
+    built.window.resize(1920, 1080)
+    built.window.show()
+    yield built
+    built.shutdown()

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import load_config
+from kiosk.app import Kiosk
 from kiosk.ui.contrast import component_pairs, contrast, text_pairs
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, Tokens
-from tests.conftest import FakeClock
 from tests.helpers_qt import tap
 
 INTERACTIVE = ("home", "programme", "event", "staff")
@@ -29,16 +24,6 @@ def test_every_text_pair_meets_wcag_aa(tokens: Tokens) -> None:
 def test_contrast_formula_on_known_values() -> None:
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
-
-
-@pytest.fixture
-def kiosk(qapp: object, clock: FakeClock, data_dir: Path) -> Iterator[Kiosk]:
-    built = build_kiosk(load_config(), data_dir, clock=clock)
-    built.content.refresh_now()
-    built.window.resize(1920, 1080)
-    built.window.show()
-    yield built
-    built.shutdown()
 
 
 def _open(kiosk: Kiosk, screen: str) -> QWidget:

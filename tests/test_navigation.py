@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 
-from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import load_config
+from kiosk.app import Kiosk
 from kiosk.views.cards import EventCard
-from tests.conftest import FakeClock
 from tests.helpers_qt import tap
-
-
-@pytest.fixture
-def kiosk(qapp: object, clock: FakeClock, data_dir: Path) -> Iterator[Kiosk]:
-    built = build_kiosk(load_config(), data_dir, clock=clock)
-    built.content.refresh_now()
-    built.window.resize(1920, 1080)
-    built.window.show()
-    yield built
-    built.shutdown()
 
 
 def _cards(kiosk: Kiosk, screen: str) -> list[EventCard]:

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import load_config
+from kiosk.app import Kiosk
 from kiosk.services.speech import Speech
-from tests.conftest import FakeClock
 from tests.helpers_qt import tap
 
 WEB_VIEW_NOISE = ("QRhiGles2", "Failed to create RHI", "Vulkan", "GBM is not supported", "GPUInfo not initialized")
-
-
-@pytest.fixture
-def kiosk(qapp: object, clock: FakeClock, data_dir: Path) -> Iterator[Kiosk]:
-    built = build_kiosk(load_config(), data_dir, clock=clock)
-    built.content.refresh_now()
-    built.window.resize(1920, 1080)
-    built.window.show()
-    yield built
-    built.shutdown()
 
 
 @pytest.mark.qt_log_ignore(*WEB_VIEW_NOISE)
