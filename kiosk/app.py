@@ -172,6 +172,7 @@ class Kiosk:
         if self.signups is not None:
             self.signups.shutdown()
         self.window.map_view.shutdown()
+        self.session.close()
         self.window.allow_close = True
         self.window.close()
 

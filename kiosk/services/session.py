@@ -75,6 +75,12 @@ class Session(QObject):
         QLocale.setDefault(self.locale)
         self.languageChanged.emit(language)
 
+    def close(self) -> None:
+        """Take this session's translator out of the application (a later session starts in French)."""
+        if self._translator is not None:
+            QCoreApplication.removeTranslator(self._translator)
+            self._translator = None
+
     def next_text_size(self) -> None:
         """100 % -> 150 % -> 200 % -> 100 % (WCAG 1.4.4)."""
         steps = TEXT_SCALES
