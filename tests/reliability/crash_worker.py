@@ -3,8 +3,8 @@
 Run as ``python -m tests.reliability.crash_worker DATA_DIR FEED_URL RECEIVER_URL`` from the repository
 root. It loops forever over the kiosk's three durable steps, with the kiosk's own code:
 
-- record a sign-up in the outbox (``Outbox.add``, as the « S'inscrire ici » form does), then print
-  ``recorded KEY`` (the visitor has been thanked from this moment on);
+- record a sign-up in the outbox (``Outbox.add``, as the « S'inscrire ici » form does), between
+  ``recording KEY`` and ``recorded KEY`` (the visitor has been thanked from this moment on);
 - deliver what is due to the receiver (``Deliverer.run_once``, as the sign-up service's timer does);
 - sync the content (``sync.refresh`` then ``SnapshotStore.save``, as the content service's worker does),
   then print ``synced N`` with the number of events saved.
@@ -60,6 +60,7 @@ def main() -> None:
     contents = store.load()
     for index in itertools.count():
         one = signup(index)
+        print(f"recording {one.key}", flush=True)  # noqa: T201
         outbox.add(one)
         print(f"recorded {one.key}", flush=True)  # noqa: T201
         deliverer.run_once()
