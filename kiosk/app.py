@@ -236,6 +236,7 @@ def build_kiosk(
     speech = Speech(parent=window)
     window.add_discovery(discovery, speech, RESOURCES / "content" / "images")
     window.event_view.set_speech(speech)
+    window.map_view.detail.set_speech(speech)
     window.resetters.append(discovery.reset)  # the idle reset (and a mode change) end the team's activity
     signups = build_signups(config, data_dir, clock, window)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.app import Kiosk
@@ -30,3 +31,32 @@ def test_the_event_is_read_in_the_visitors_language(kiosk: Kiosk) -> None:
     assert engine.state() == QTextToSpeech.State.Speaking
     tap(kiosk.window.nav.back)
     assert engine.state() != QTextToSpeech.State.Speaking  # moving on stops the reading
+
+
+@pytest.mark.qt_log_ignore(*WEB_VIEW_NOISE)
+def test_the_place_is_read_aloud_and_stops_when_the_visitor_goes_back(kiosk: Kiosk) -> None:
+    speech = Speech(["mock"])
+    speech.probe()
+    detail = kiosk.window.map_view.detail
+    detail.set_speech(speech)
+    place = next(p for p in kiosk.content.snapshot.places if p.description.get("fr") and p.opening_hours.get("fr"))
+    kiosk.window.go("map")
+    kiosk.window.map_view.show_place(place.id)
+    assert detail.isVisible() and not detail.read_aloud.isVisible()  # French: no voice here
+    kiosk.session.set_language("en")
+    assert detail.read_aloud.isVisible()
+    text = detail.spoken_text()
+    assert text.startswith(place.name.get("en"))
+    assert place.description.get("en") in text and place.opening_hours.get("en") in text
+    assert "🚏" not in text  # pictograms are for the eyes
+    tap(detail.read_aloud)
+    engine = speech._engines[0]
+    assert engine.state() == QTextToSpeech.State.Speaking
+    other = next(p for p in kiosk.content.snapshot.places if p.id != place.id)
+    kiosk.window.map_view.show_place(other.id)  # a tap on another marker
+    assert engine.state() != QTextToSpeech.State.Speaking
+    QTest.qWait(10)  # the panel lays out the new place
+    tap(detail.read_aloud)
+    assert engine.state() == QTextToSpeech.State.Speaking  # read again
+    tap(detail.back)
+    assert not detail.isVisible() and engine.state() != QTextToSpeech.State.Speaking

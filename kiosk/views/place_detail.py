@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import geo
 from kiosk.content.links import display_form, safe_link
 from kiosk.content.model import Accessibility, Place, Stop
 from kiosk.services.session import Session
+from kiosk.services.speech import Speech
 from kiosk.ui.categories import category_label, pictogram
 from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import KineticScrollArea, button, label
@@ -29,6 +31,7 @@ class PlaceDetail(QWidget):
         self.origin = origin
         self.place: Place | None = None
         self._stops: list[tuple[Stop, float]] = []
+        self.speech: Speech | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(12)
@@ -50,13 +53,9 @@ class PlaceDetail(QWidget):
             column.addWidget(widget)
             return widget
 
-        head = QHBoxLayout()
-        self.icon = label(role="icon", wrap=False)
-        self.name = label(role="title")
-        self.name.setObjectName("place-name")
-        head.addWidget(self.icon)
-        head.addWidget(self.name, 1)
-        column.addLayout(head)
+        column.addLayout(self._head())
+        self.read_aloud = self._speaker_button()
+        column.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignLeft)
         self.kind = named("place-category", "muted")
         self.description = named("place-description")
         self.hours_title = named("place-hours-title", "day")
@@ -74,9 +73,73 @@ class PlaceDetail(QWidget):
         self.qr.setObjectName("place-route-qr")
         column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
+        session.languageChanged.connect(lambda _lang: self.retranslate())  # names and texts in the new language
         self.retranslate()
 
+    def _head(self) -> QHBoxLayout:
+        """The category's pictogram beside the place's name."""
+        head = QHBoxLayout()
+        self.icon = label(role="icon", wrap=False)
+        self.name = label(role="title")
+        self.name.setObjectName("place-name")
+        head.addWidget(self.icon)
+        head.addWidget(self.name, 1)
+        return head
+
+    def _speaker_button(self) -> QPushButton:
+        speaker = button()
+        speaker.setObjectName("place-read-aloud")
+        speaker.clicked.connect(self._read_aloud)
+        speaker.hide()
+        return speaker
+
+    def set_speech(self, speech: Speech) -> None:
+        """Read aloud (EN 301 549 5.1.3), offered only where a voice for the language is installed."""
+        self.speech = speech
+        speech.availabilityChanged.connect(self._update_speech)
+        self._update_speech()
+
+    def _update_speech(self) -> None:
+        self.read_aloud.setText("🔊 " + self.tr("Lire à voix haute"))
+        can = self.speech is not None and self.speech.available(self.session.language)
+        self.read_aloud.setVisible(can and self.place is not None)
+
+    def spoken_text(self) -> str:
+        """What « Lire à voix haute » says: the name, what and where, then each section with its title."""
+        place = self.place
+        if place is None:
+            return ""
+        parts = [self.name.text(), self.kind.text(), self.description.text()]
+        for title, body in (
+            (self.hours_title, self.hours),
+            (self.access_title, self.access),
+            (self.distance_title, self.distance),
+        ):
+            if body.text():
+                parts.append(f"{title.text()} : {body.text()}")
+        if self._stops:
+            names = ", ".join(stop.name for stop, _metres in self._stops)
+            parts.append(f"{self.stops_title.text()} : {names}")
+        return "\n".join(p for p in parts if p)
+
+    def _read_aloud(self) -> None:
+        if self.speech is not None:
+            self.speech.say(self.spoken_text(), self.session.language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The visitor went back to the list or left the map: stop reading."""
+        if self.speech is not None:
+            self.speech.stop()
+        super().hideEvent(event)
+
     def show_place(self, place: Place, stops: Sequence[Stop]) -> None:
+        if self.speech is not None:
+            self.speech.stop()  # another place: the last one's reading ends
         self.place = place
         self._stops = geo.nearest(stops, place.lat, place.lon, NEAREST_STOPS)
         self.retranslate()
@@ -101,9 +164,12 @@ class PlaceDetail(QWidget):
         )
         self.stops_title.setText(self.tr("Arrêts de bus, tram et métro les plus proches"))
         self.route_title.setText(self.tr("Itinéraire sur votre téléphone"))
+        self._update_speech()
         place = self.place
         if place is None:
             return
+        if self.speech is not None:
+            self.speech.stop()  # the text changes (another language): what was being read is stale
         lang = self.session.language
         self.icon.setText(pictogram(place.category))
         self.name.setText(place.name.get(lang))
