@@ -15,7 +15,7 @@ endif
 HEADLESS := QT_QPA_PLATFORM=offscreen $(QT_ENV)
 
 
-.PHONY: help setup system-deps web translations catalogues run test lint typecheck pytest docs dist clean
+.PHONY: help setup system-deps speech web translations catalogues run test lint typecheck pytest docs dist clean
 
 help:
 	@echo "make run    set everything up and start the kiosk on the bundled content"
@@ -35,6 +35,11 @@ system-deps: .stamp-system-deps
 	resources/deploy/system-deps.sh
 	touch $@
 
+# Read aloud: speech-dispatcher and the espeak-ng voices, installed as root with apt, else the command is printed.
+# Only `make run` asks for it (`make test` and CI need no voice); a quick dpkg check once installed.
+speech:
+	@resources/deploy/speech-deps.sh
+
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -51,7 +56,7 @@ catalogues: $(VENV)/.installed
 resources/translations/%.qm: resources/translations/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-run: setup
+run: setup speech
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 		echo "No screen here (DISPLAY is not set). Start it from the kiosk's desktop session,"; \
 		echo "or on a headless machine: apt-get install xvfb && xvfb-run -a make run"; exit 1; fi
