@@ -42,6 +42,7 @@ from kiosk.services.speech import Speech
 from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb, uptime_text
 from kiosk.services.tiles import TileService
 from kiosk.services.watchdog import Watchdog
+from kiosk.tokens import map_variables
 from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, palette, style_sheet
 from kiosk.ui.widgets import LongPress, NoContextMenu, WindowEventFilters
@@ -424,6 +425,7 @@ class ThemeApplier(QObject):
         tokens = HIGH_CONTRAST if self._session.high_contrast else NORMAL
         self._app.setPalette(palette(tokens))
         self._app.setStyleSheet(style_sheet(tokens, self._screen_scale, self._session.text_scale))
+        self._window.map_view.web.set_theme(map_variables(tokens, self._screen_scale, self._session.text_scale))
         self._window.nav.show_text_scale(self._session.text_scale)
         self._window.nav.contrast.setChecked(self._session.high_contrast)
 

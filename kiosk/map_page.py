@@ -30,6 +30,7 @@ from branca.element import MacroElement
 from kiosk.config import RESOURCES
 from kiosk.content import geo
 from kiosk.content.model import Place
+from kiosk.tokens import NORMAL, map_variables
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class MapPageSpec:
             "maxZoom": self.max_zoom,
             "startZoom": self.start_zoom,
             "pictograms": dict(sorted(self.pictograms.items())),
+            "theme": map_variables(NORMAL),  # for the first paint; the kiosk then sends its own
         }
 
 
@@ -194,13 +196,8 @@ def render_html(payload: str, spec: MapPageSpec) -> str:
     outlines = folium.GeoJson(
         json.loads(COMMUNES.read_text(encoding="utf-8")),
         name="communes",
-        style_function=lambda _feature: {
-            "color": "#0B5A6B",
-            "weight": 2,
-            "opacity": 0.55,
-            "fillColor": "#E8E2D5",
-            "fillOpacity": 0.25,
-        },
+        style_function=lambda _feature: {"weight": 2, "opacity": 0.55, "fillOpacity": 0.25},
+        class_name="kiosk-communes",  # coloured by kiosk-map.css, from the theme's tokens
         interactive=False,
         embed=True,
     )

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from kiosk.ui.theme import Tokens
+from kiosk.tokens import Tokens, contrast, luminance, map_variables
 
-
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(hex_colour: str) -> float:
-    h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+__all__ = [
+    "MAP_COMPONENT_PAIRS",
+    "MAP_TEXT_PAIRS",
+    "component_pairs",
+    "contrast",
+    "luminance",
+    "map_pairs",
+    "text_pairs",
+]
 
 
 def text_pairs(t: Tokens) -> list[tuple[str, str, str]]:
@@ -44,3 +38,29 @@ def component_pairs(t: Tokens) -> list[tuple[str, str, str]]:
         ("button border on surface", t.border, t.surface),
         ("focus ring on background", t.focus, t.background),
     ]
+
+
+# The map page's pairs, by CSS custom property (kiosk.tokens.map_variables): checked on what the page gets.
+MAP_TEXT_PAIRS = (
+    ("cluster count on its disc", "--kiosk-cluster-text", "--kiosk-cluster-background"),
+    ("« you are here » label", "--kiosk-here-label-text", "--kiosk-here-label-background"),
+    ("credits and scale on their panel", "--kiosk-text", "--kiosk-surface"),
+    ("credit links on their panel", "--kiosk-link", "--kiosk-surface"),
+)
+MAP_COMPONENT_PAIRS = (
+    ("place marker's ring on its disc", "--kiosk-pin-border", "--kiosk-pin-background"),
+    ("place marker's ring on the map's background", "--kiosk-pin-border", "--kiosk-background"),
+    ("focused marker's ring on its disc", "--kiosk-focus-border", "--kiosk-focus-background"),
+    ("focused marker beside an ordinary one", "--kiosk-focus-background", "--kiosk-pin-background"),
+    ("cluster on the map's background", "--kiosk-cluster-background", "--kiosk-background"),
+    ("cluster's ring on the cluster", "--kiosk-cluster-border", "--kiosk-cluster-background"),
+    ("the kiosk's dot in its ring", "--kiosk-here", "--kiosk-here-ring"),
+    ("the kiosk's ring on the map's background", "--kiosk-here", "--kiosk-background"),
+    ("the distance circle on the map's background", "--kiosk-radius-line", "--kiosk-background"),
+)
+
+
+def map_pairs(t: Tokens, pairs: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, str]]:
+    """``pairs`` with the colours the map page gets for theme ``t``."""
+    variables = map_variables(t)
+    return [(name, variables[fg], variables[bg]) for name, fg, bg in pairs]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
@@ -81,6 +81,7 @@ class MapBridge(QObject):
     zoomRequested = Signal(int)  # +1 or -1
     recenterRequested = Signal()
     textsChanged = Signal(str)  # JSON {"lang": ..., "here": ...}
+    themeChanged = Signal(str)  # JSON {"--kiosk-...": value}: kiosk.tokens.map_variables
     tileLoaded = Signal(str, str)  # "z/x/y", data: URL ("" when the tile is neither cached nor reachable)
 
     # page -> Python, after validation
@@ -235,6 +236,7 @@ class MapWebView(QWidget):
         self._filter: tuple[str, int] = ("[]", 0)
         self._focus = ""
         self._texts = "{}"
+        self._theme = "{}"
 
     def _create(self) -> None:
         # The view first: children are deleted in creation order, and pages must go before their profile.
@@ -337,6 +339,12 @@ class MapWebView(QWidget):
         if self.is_ready:
             self.bridge.textsChanged.emit(self._texts)
 
+    def set_theme(self, variables: Mapping[str, str]) -> None:
+        """The page's colours and sizes (``kiosk.tokens.map_variables``): the theme, screen and text size."""
+        self._theme = json.dumps(dict(variables))
+        if self.is_ready:
+            self.bridge.themeChanged.emit(self._theme)
+
     def zoom(self, delta: int) -> None:
         if self.is_ready and delta in (-1, 1):
             self.bridge.zoomRequested.emit(delta)
@@ -347,6 +355,7 @@ class MapWebView(QWidget):
 
     def _send_state(self) -> None:
         self.bridge.textsChanged.emit(self._texts)
+        self.bridge.themeChanged.emit(self._theme)
         self.bridge.filterRequested.emit(*self._filter)
         if self._focus:
             self.bridge.focusRequested.emit(self._focus)

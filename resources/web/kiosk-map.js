@@ -147,6 +147,30 @@
     state.map.setView(state.data.origin, state.data.startZoom);
   }
 
+  // -- the theme: CSS custom properties made from the kiosk's design tokens (kiosk.tokens.map_variables) --
+
+  var THEME_NAME = /^--kiosk-[a-z0-9-]{1,40}$/;
+  var THEME_VALUE = /^[#(),.%\w\s"+\-/]{0,120}$/;
+
+  function applyTheme(theme) {
+    if (typeof theme !== "object" || theme === null) return;
+    var style = document.documentElement.style;
+    Object.keys(theme).forEach(function (name) {
+      var value = theme[name];
+      if (THEME_NAME.test(name) && typeof value === "string" && THEME_VALUE.test(value)) {
+        style.setProperty(name, value);
+      }
+    });
+  }
+
+  function onTheme(themeJson) {
+    try {
+      applyTheme(JSON.parse(themeJson));
+    } catch (e) {
+      return;
+    }
+  }
+
   function onTexts(textsJson) {
     var texts;
     try {
@@ -235,6 +259,7 @@
   function start(map) {
     state.map = map;
     state.data = JSON.parse(document.getElementById("kiosk-data").textContent);
+    applyTheme(state.data.theme);
     map.attributionControl.setPrefix(false);
     L.control.scale({ imperial: false }).addTo(map);
     new BridgeTiles({
@@ -261,7 +286,7 @@
       state.markers.set(place.id, marker);
       state.all.push(marker);
     });
-    state.circle = L.circle(state.data.origin, { radius: 1000, color: "#0B5A6B", weight: 3, fillOpacity: 0.06, interactive: false });
+    state.circle = L.circle(state.data.origin, { radius: 1000, className: "kiosk-radius", weight: 3, fillOpacity: 0.06, interactive: false });
     state.here = L.marker(state.data.origin, {
       icon: new HereIcon({ className: "kiosk-here", iconSize: [40, 40], iconAnchor: [20, 20] }),
       interactive: false,
@@ -279,6 +304,7 @@
       bridge.zoomRequested.connect(onZoom);
       bridge.recenterRequested.connect(onRecenter);
       bridge.textsChanged.connect(onTexts);
+      bridge.themeChanged.connect(onTheme);
       bridge.tileLoaded.connect(onTile);
       requestPendingTiles();
       bridge.pageReady(state.all.length, performance.now());
