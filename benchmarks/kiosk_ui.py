@@ -80,8 +80,13 @@ def application() -> QApplication:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     from PySide6 import QtWebEngineWidgets  # noqa: F401, PLC0415 - before the QApplication
 
+    from kiosk.services.tiles import register_tile_scheme  # noqa: PLC0415
+
     app = QApplication.instance()
-    return app if isinstance(app, QApplication) else QApplication([])
+    if isinstance(app, QApplication):
+        return app
+    register_tile_scheme()
+    return QApplication([])
 
 
 class PaintWatch(QObject):

@@ -40,7 +40,7 @@ from kiosk.services.session import Session
 from kiosk.services.signups import SignupService
 from kiosk.services.speech import Speech
 from kiosk.services.staff import AuditLog, StaffActions, StaffService, memory_mb, uptime_text
-from kiosk.services.tiles import TileService
+from kiosk.services.tiles import TileService, register_tile_scheme
 from kiosk.services.watchdog import Watchdog
 from kiosk.tokens import map_variables
 from kiosk.ui.categories import PICTOGRAMS
@@ -431,6 +431,7 @@ class ThemeApplier(QObject):
 
 
 def create_application(argv: list[str]) -> QApplication:
+    register_tile_scheme()  # the map's tile URL scheme: only before the QApplication exists
     app = QApplication(argv)
     app.setApplicationName("live-kiosk")
     app.setApplicationVersion(__version__)

@@ -6,7 +6,8 @@ with ``load()`` (``setHtml`` fails silently above about 1 MB).
 
 The page needs nothing from the network: Leaflet and Leaflet.markercluster come from
 ``resources/web/node_modules`` (``make web``) and are copied next to the page with our script, so the
-web view can be kept to that one folder; tiles arrive over the QWebChannel bridge. The places travel
+web view can be kept to that one folder; tiles come from the kiosk's own ``kiosk-tile:`` URL scheme (its
+template is the page's only URL that is not one of its files). The places travel
 as one JSON array inside a ``<script type="application/json">`` block, escaped so that no name can
 close it, and our script clusters them and writes every string with ``textContent``.
 """
@@ -30,6 +31,7 @@ from branca.element import MacroElement
 from kiosk.config import RESOURCES
 from kiosk.content import geo
 from kiosk.content.model import Place
+from kiosk.content.tiles import TILE_TEMPLATE
 from kiosk.tokens import NORMAL, map_variables
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,7 @@ class MapPageSpec:
             "startZoom": self.start_zoom,
             "pictograms": dict(sorted(self.pictograms.items())),
             "theme": map_variables(NORMAL),  # for the first paint; the kiosk then sends its own
+            "tiles": TILE_TEMPLATE,
         }
 
 

@@ -18,6 +18,10 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
 
+from kiosk.services.tiles import register_tile_scheme
+
+register_tile_scheme()  # the map's tile URL scheme, before pytest-qt creates the QApplication
+
 # Fuzzing depth: tests that do not set max_examples take it from the profile. `make test` selects "ci".
 settings.register_profile(
     "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True

@@ -13,6 +13,7 @@ from kiosk.content import geo
 from kiosk.content.model import Place, Stop, Text
 from kiosk.content.tiles import (
     PREFETCH_HARD_CAP,
+    TILE_TEMPLATE,
     PrefetchRefusedError,
     Tile,
     TileCache,
@@ -81,6 +82,7 @@ def test_the_page_has_no_external_url_and_embeds_places_as_one_json_array(tmp_pa
     urls = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)""", page)
     assert urls and all(not re.match(r"^[a-z]+:", u) and not u.startswith("//") for u in urls), urls
     assert not re.search(r"https?://", page)
+    assert re.findall(r"[a-z-]+:\{z\}[^\"]*", page) == [TILE_TEMPLATE]  # the tiles' template, the kiosk's scheme
     assert page.count('id="kiosk-data"') == 1
     assert "L.marker(" not in page  # no folium.Marker per place: our script clusters the array
     assert (tmp_path / "assets" / "leaflet" / "leaflet.js").is_file()
@@ -106,6 +108,14 @@ def test_the_page_is_written_again_only_when_the_places_change(tmp_path: Path) -
 
 
 # -- tiles ------------------------------------------------------------------------------------------
+
+
+def test_a_tile_url_names_a_real_tile_or_nothing() -> None:
+    assert TILE_TEMPLATE == "kiosk-tile:{z}/{x}/{y}"
+    assert TileKey.from_path("15/16672/11012") == TileKey(15, 16672, 11012)
+    assert TileKey.from_path("0/0/0") == TileKey(0, 0, 0)
+    for bad in ("", "15/16672", "15/1/2/3", "../1/2", "15/-1/2", "15/32768/0", "23/0/0", "1/0/0.png", "١/0/0"):
+        assert TileKey.from_path(bad) is None, bad
 
 
 def test_the_cache_uses_the_mbtiles_layout_with_rows_from_the_south(tmp_path: Path) -> None:

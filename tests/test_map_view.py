@@ -1,5 +1,6 @@
 """The leisure map on screen, through the real page: filter, focus and tap round trips, hostile names,
-the request guard, tiles over the bridge, and recovery from a dead renderer."""
+the request guard, tiles through the kiosk-tile: scheme (cache, tile server, failures), and recovery from a
+dead renderer."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from kiosk.app import TRANSLATIONS
 from kiosk.content import geo
 from kiosk.content.model import Accessibility, Place, Snapshot, Stop, Text
-from kiosk.content.tiles import TileCache, TileSource
+from kiosk.content.tiles import Tile, TileCache, TileSource, tiles_in
 from kiosk.map_page import MapPageSpec
 from kiosk.services.map import MapPageService
 from kiosk.services.session import Session
@@ -88,17 +89,12 @@ def js(view: MapWebView, code: str) -> Any:
     return json.loads(box[0]) if box[0] is not None else None
 
 
-@pytest.fixture
-def map_view(
-    qapp: object, qtbot: Any, tmp_path: Path, clock: FakeClock, fault_server: FaultServer
-) -> Iterator[MapView]:
+def open_map(qtbot: Any, tmp_path: Path, clock: FakeClock, source: TileSource) -> MapView:
+    """The map screen on ``places()``, its page loaded and ready, its tiles from ``source``."""
     session = Session(TRANSLATIONS, "fr", ZoneInfo("Europe/Paris"), clock)
     spec = MapPageSpec(origin=ORIGIN, attribution="© OpenStreetMap contributors", pictograms={**PICTOGRAMS, "": "📍"})
     pages = MapPageService(spec, tmp_path / "map")
-    fault_server.route("/tile.png", Reply(body=PNG))
-    source = TileSource(TileCache(tmp_path / "tiles.mbtiles"), fault_server.url("/tile.png?{z}/{x}/{y}"), "LIVE-test")
-    tiles = TileService(source)
-    view = MapView(session, MapSettings(ORIGIN), pages, tiles)
+    view = MapView(session, MapSettings(ORIGIN), pages, TileService(source))
     qtbot.addWidget(view)
     view.resize(1600, 900)
     view.show()
@@ -106,8 +102,21 @@ def map_view(
     with qtbot.waitSignal(view.web.ready, timeout=10_000):
         view.set_snapshot(snapshot)
         pages.set_snapshot(snapshot)
+    return view
+
+
+@pytest.fixture
+def map_view(
+    qapp: object, qtbot: Any, tmp_path: Path, clock: FakeClock, fault_server: FaultServer
+) -> Iterator[MapView]:
+    fault_server.route("/tile.png", Reply(body=PNG))
+    source = TileSource(TileCache(tmp_path / "tiles.mbtiles"), fault_server.url("/tile.png?{z}/{x}/{y}"), "LIVE-test")
+    view = open_map(qtbot, tmp_path, clock, source)
     yield view
     view.shutdown()
+
+
+LOADED_TILES = "Array.from(document.querySelectorAll('.kiosk-tiles img.leaflet-tile-loaded')).map(i => i.src)"
 
 
 def test_the_page_shows_every_place_and_the_list_is_nearest_first(map_view: MapView) -> None:
@@ -182,33 +191,84 @@ def test_a_hostile_name_is_shown_as_text(map_view: MapView, qtbot: Any) -> None:
     assert map_view.detail.name.textFormat().name == "PlainText"
 
 
-def test_nothing_but_the_map_folder_is_requested_and_tiles_come_over_the_bridge(
+def test_a_missing_tile_is_fetched_with_the_kiosk_user_agent_and_nothing_else_leaves_the_page(
     map_view: MapView, qtbot: Any, fault_server: FaultServer
 ) -> None:
     web = map_view.web
-    wait(qtbot, lambda: fault_server.hits("/tile.png") > 0)
-    assert fault_server.seen("/tile.png")[0].headers["user-agent"] == "LIVE-test"
-    wait(
-        qtbot,
-        lambda: (js(web, "document.querySelectorAll('.kiosk-tiles img[src^=\"data:image/png\"]').length") or 0) > 0,
-    )
+    assert map_view.tiles is not None
+    wait(qtbot, lambda: len(js(web, LOADED_TILES) or []) > 0)
+    loaded = js(web, LOADED_TILES)
+    assert all(src.startswith("kiosk-tile:") for src in loaded), loaded
+    assert fault_server.hits("/tile.png") >= len(set(loaded))
+    seen = fault_server.seen("/tile.png")
+    assert {r.headers["user-agent"] for r in seen} == {"LIVE-test"}
+    z, x, y = loaded[0].removeprefix("kiosk-tile:").split("/")
+    assert f"{z}/{x}/{y}" in {r.query for r in seen}  # the tile asked upstream is the one the page shows
+    assert map_view.tiles.served >= len(loaded)
+    assert map_view.tiles.source.cache.count() >= len(set(loaded))  # and it is kept for next time
     folder = web.guard.folder.as_uri()
-    assert web.guard.allowed and all(u.startswith(folder) for u in web.guard.allowed)
+    assert web.guard.allowed
+    assert all(u.startswith((folder, "kiosk-tile:")) for u in web.guard.allowed), web.guard.allowed
     assert web.guard.blocked == []
     # Whatever the page tries, nothing else goes out, and it stays on its page.
     home = web.page.url().toString() if web.page is not None else ""
     js(
         web,
-        "(function(){ var i = document.createElement('img'); i.src = 'file:///etc/hostname';"
-        " document.body.appendChild(i); return 1; })()",
+        "(function(){ for (const u of ['file:///etc/hostname', 'kiosk-tile:../../etc/hostname',"
+        " 'kiosk-tile:1/0/0?x']) { var i = document.createElement('img'); i.src = u;"
+        " document.body.appendChild(i); } return 1; })()",
     )
     js(web, "(window.open('https://example.org/'), 1)")
     js(web, "(location.href = 'https://example.org/', 1)")
-    wait(qtbot, lambda: any("/etc/hostname" in u for u in web.guard.blocked))
+    wait(qtbot, lambda: len([u for u in web.guard.blocked if "hostname" in u or "?x" in u]) == 3)
     wait(qtbot, lambda: web.page is not None and any("example.org" in r for r in web.page.refused))
     assert web.page is not None and web.page.url().toString() == home
     assert not any("example.org" in u for u in web.guard.allowed)
     assert len([u for u in fault_server.requests if u.path != "/tile.png"]) == 0
+
+
+def test_a_cached_tile_is_served_from_the_cache_without_the_tile_server(
+    qapp: object, qtbot: Any, tmp_path: Path, clock: FakeClock, fault_server: FaultServer
+) -> None:
+    cache = TileCache(tmp_path / "tiles.mbtiles")
+    around = (ORIGIN[0] - 0.02, ORIGIN[1] - 0.03, ORIGIN[0] + 0.02, ORIGIN[1] + 0.03)
+    cached = {f"kiosk-tile:{k.z}/{k.x}/{k.y}" for k in tiles_in(around, (15, 15))}
+    for key in tiles_in(around, (15, 15)):
+        cache.put(key, Tile(PNG, expires_at=time.time() + 86400, etag=None))
+    source = TileSource(cache, fault_server.url("/tile.png?{z}/{x}/{y}"), "LIVE-test")
+    view = open_map(qtbot, tmp_path, clock, source)
+    try:
+        wait(qtbot, lambda: len(js(view.web, LOADED_TILES) or []) >= 4)
+        loaded = set(js(view.web, LOADED_TILES))
+        assert loaded <= cached, loaded - cached
+        assert view.tiles is not None and view.tiles.served >= len(loaded)
+        assert fault_server.requests == []  # all from the cache
+    finally:
+        view.shutdown()
+
+
+def test_a_tile_server_that_fails_leaves_the_plain_map_working(
+    qapp: object, qtbot: Any, tmp_path: Path, clock: FakeClock, fault_server: FaultServer
+) -> None:
+    fault_server.route("/tile.png", Reply(status=503))
+    source = TileSource(TileCache(tmp_path / "tiles.mbtiles"), fault_server.url("/tile.png?{z}/{x}/{y}"), "LIVE-test")
+    view = open_map(qtbot, tmp_path, clock, source)
+    try:
+        tiles = view.tiles
+        assert tiles is not None
+        wait(qtbot, lambda: tiles.failed > 0 and js(view.web, "document.body.classList.contains('kiosk-no-tiles')"))
+        # The first failures (two downloads at most at once) make the server left alone: the rest fail at once.
+        assert 1 <= fault_server.hits("/tile.png") <= 2
+        assert tiles.served == 0
+        assert js(view.web, LOADED_TILES) == []
+        shown = "Array.from(document.querySelectorAll('.kiosk-tiles img')).map(i => getComputedStyle(i).visibility)"
+        assert set(js(view.web, shown)) == {"hidden"}  # failed tiles stay hidden: the plain background shows
+        assert js(view.web, "document.querySelectorAll('path.leaflet-interactive, svg path').length") > 0  # outlines
+        # The map still answers.
+        with qtbot.waitSignal(view.web.filterApplied, timeout=3000, check_params_cb=lambda n, _ms: n == 2):
+            view.web.set_filter(["parc"], 0)
+    finally:
+        view.shutdown()
 
 
 def test_the_page_is_rebuilt_with_its_filters_and_focus_after_a_renderer_crash(map_view: MapView, qtbot: Any) -> None:

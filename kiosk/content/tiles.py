@@ -37,6 +37,10 @@ MAX_CONNECTIONS = 2
 BACKOFF_SECONDS = 60.0
 MAX_TILE_BYTES = 512 * 1024
 MIN_ZOOM, MAX_ZOOM = 0, 22
+#: The URL scheme the map page asks its tiles from (served by ``kiosk.services.tiles.TileService``).
+TILE_SCHEME = "kiosk-tile"
+#: The page's tile template: the only URL in the generated page that is not one of its own files.
+TILE_TEMPLATE = TILE_SCHEME + ":{z}/{x}/{y}"
 
 _MAX_AGE = re.compile(r"max-age=(\d+)")
 
@@ -56,6 +60,15 @@ class TileKey:
     @property
     def tms_row(self) -> int:
         return int(2**self.z - 1 - self.y)
+
+    @classmethod
+    def from_path(cls, path: str) -> TileKey | None:
+        """The tile a ``TILE_TEMPLATE`` URL's path names (``"15/16672/11012"``), or None if it names none."""
+        parts = path.split("/")
+        if len(parts) != 3 or not all(p.isascii() and p.isdigit() and len(p) <= 8 for p in parts):
+            return None
+        key = cls(int(parts[0]), int(parts[1]), int(parts[2]))
+        return key if key.valid else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +224,8 @@ class TileSource:
             return None
         headers = {"If-None-Match": cached.etag} if cached is not None and cached.etag else {}
         with self._slots:
+            if not self.reachable():  # a download that failed while this one waited for its slot
+                return None
             try:
                 with self._session.get(self.url(key), headers=headers, timeout=self._timeout, stream=True) as reply:
                     if reply.status_code == 304 and cached is not None:

@@ -50,8 +50,8 @@ class MapPageService(QObject):
         return build
 
     def _build(self, places: tuple[Place, ...]) -> PageBuild:
-        """Worker thread: qwebchannel.js next to the page (from Qt's resources: a qrc: request from the page
-        would go through a QWebEngineUrlRequestJob, see ``kiosk.services.tiles``), then the page."""
+        """Worker thread: qwebchannel.js next to the page (copied from Qt's resources, so the page's own files
+        are all in its folder), then the page."""
         target = self.folder / "assets" / QWEBCHANNEL_JS
         if not target.is_file():
             source = QFile(":/qtwebchannel/qwebchannel.js")

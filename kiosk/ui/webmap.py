@@ -4,11 +4,13 @@ What the page may do is kept small on purpose:
 
 - it talks to Python only through ``MapBridge`` on a QWebChannel, whose slots check what they get;
 - it cannot navigate anywhere but its own page, open windows, show a context menu or devtools;
-- every request is checked by ``RequestGuard``: only ``file:`` inside the map folder passes (the page,
-  Leaflet, our script, qwebchannel.js copied there); anything else is blocked and recorded. Tiles
-  come over the bridge as ``data:`` URLs (see ``kiosk.services.tiles`` for why not a URL scheme).
-  ``LocalContentCanAccessFileUrls`` must stay on for the page's own assets: the guard is what keeps
-  the page inside its folder. ``LocalContentCanAccessRemoteUrls`` is off.
+- every request is checked by ``RequestGuard``: only ``file:`` inside the map folder (the page, Leaflet,
+  our script, qwebchannel.js copied there), Qt's own ``qrc:`` resources and well-formed tile URLs of the
+  ``kiosk-tile:`` scheme pass; anything else is blocked and recorded. Tiles are answered by
+  ``kiosk.services.tiles.TileService``, the scheme's handler on this view's profile (cache first, the
+  tile server off the GUI thread). ``LocalContentCanAccessFileUrls`` must stay on for the page's own
+  assets: the guard is what keeps the page inside its folder. ``LocalContentCanAccessRemoteUrls`` is off
+  (the tile scheme is a local one, so the page may still use it).
 
 It also keeps itself alive: if the render process dies, a fresh page is loaded at once and the
 filters and focus are sent again when it reports ready; a page that is not ready within the
@@ -35,8 +37,8 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.content.tiles import TileKey
-from kiosk.services.tiles import TileService
+from kiosk.content.tiles import TILE_SCHEME, TileKey
+from kiosk.services.tiles import SCHEME, TileService
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ MAX_RELOADS = 3
 
 
 class RequestGuard(QWebEngineUrlRequestInterceptor):
-    """Lets through the map folder's files; blocks and records the rest."""
+    """Lets through the map folder's files, Qt's resources and tiles; blocks and records the rest."""
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +57,12 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
         self.blocked: list[str] = []
 
     def permits(self, url: QUrl) -> bool:
-        if url.scheme() != "file" or url.host():
+        scheme = url.scheme()
+        if scheme == TILE_SCHEME:
+            return TileKey.from_path(url.path()) is not None and not url.hasQuery() and not url.hasFragment()
+        if scheme == "qrc":
+            return True
+        if scheme != "file" or url.host():
             return False
         return Path(url.toLocalFile()).resolve().is_relative_to(self.folder)
 
@@ -82,14 +89,12 @@ class MapBridge(QObject):
     recenterRequested = Signal()
     textsChanged = Signal(str)  # JSON {"lang": ..., "here": ...}
     themeChanged = Signal(str)  # JSON {"--kiosk-...": value}: kiosk.tokens.map_variables
-    tileLoaded = Signal(str, str)  # "z/x/y", data: URL ("" when the tile is neither cached nor reachable)
 
     # page -> Python, after validation
     ready = Signal(int, float)  # places on the page, milliseconds since the page started loading
     placeClicked = Signal(str)
     filterApplied = Signal(int, float)  # markers shown, milliseconds taken in the page
     focusShown = Signal(str)
-    tileWanted = Signal(object)  # TileKey
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,12 +125,6 @@ class MapBridge(QObject):
     def focusDone(self, place_id: str) -> None:
         if (valid := self._valid_id(place_id)) is not None:
             self.focusShown.emit(valid)
-
-    @Slot(int, int, int)
-    def tileRequested(self, z: int, x: int, y: int) -> None:
-        key = TileKey(int(z), int(x), int(y))
-        if key.valid:
-            self.tileWanted.emit(key)
 
     @Slot(int, float)
     def pageReady(self, count: int, ms: float) -> None:
@@ -212,9 +211,7 @@ class MapWebView(QWidget):
         self.bridge.ready.connect(self._on_ready)
         self.bridge.placeClicked.connect(self.placeClicked)
         self.bridge.filterApplied.connect(self.filterApplied)
-        if tiles is not None:
-            self.bridge.tileWanted.connect(tiles.request)
-            tiles.tileReady.connect(self.bridge.tileLoaded)
+        self.tiles = tiles  # the tile scheme's handler, installed on the profile when the view is created
         self.channel = QWebChannel(self)
         self.channel.registerObject("bridge", self.bridge)
         # QtWebEngine (a Chromium process) starts the first time the map is shown, not with the window.
@@ -248,6 +245,8 @@ class MapWebView(QWidget):
         self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
         self.profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
         self.profile.setUrlRequestInterceptor(self.guard)
+        if self.tiles is not None:
+            self.profile.installUrlSchemeHandler(SCHEME, self.tiles)
         self.page = self._new_page()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -195,49 +195,22 @@
     });
   }
 
-  // -- tiles, over the bridge ------------------------------------------------------------------------
+  // -- tiles: the kiosk-tile: scheme, answered by the kiosk from its cache ------------------------------
 
-  var pendingTiles = new Map(); // "z/x/y" -> [{img, done}]
-
-  var BridgeTiles = L.GridLayer.extend({
-    createTile: function (coords, done) {
-      var img = document.createElement("img");
-      img.alt = "";
-      img.setAttribute("role", "presentation");
-      var key = coords.z + "/" + coords.x + "/" + coords.y;
-      var waiting = pendingTiles.get(key);
-      if (waiting) {
-        waiting.push({ img: img, done: done });
-      } else {
-        pendingTiles.set(key, [{ img: img, done: done }]);
-        if (state.bridge) state.bridge.tileRequested(coords.z, coords.x, coords.y);
-      }
-      return img;
-    },
-  });
-
-  function onTile(key, url) {
-    var waiting = pendingTiles.get(key);
-    if (!waiting) return;
-    pendingTiles.delete(key);
-    var ok = typeof url === "string" && url.indexOf("data:image/") === 0;
-    document.body.classList.toggle("kiosk-no-tiles", !ok);
-    waiting.forEach(function (w) {
-      if (ok) {
-        w.img.onload = function () { w.done(null, w.img); };
-        w.img.onerror = function () { w.done(new Error("tile"), w.img); };
-        w.img.src = url;
-      } else {
-        w.done(new Error("no tile"), w.img);
-      }
+  function addTiles(map) {
+    var template = state.data.tiles;
+    if (typeof template !== "string" || template.indexOf("kiosk-tile:") !== 0) return;
+    var layer = L.tileLayer(template, {
+      tileSize: 256,
+      minZoom: state.data.minZoom,
+      maxZoom: state.data.maxZoom,
+      attribution: "",
+      className: "kiosk-tiles",
     });
-  }
-
-  function requestPendingTiles() {
-    pendingTiles.forEach(function (_waiting, key) {
-      var parts = key.split("/").map(Number);
-      state.bridge.tileRequested(parts[0], parts[1], parts[2]);
-    });
+    // A tile that fails stays hidden (Leaflet shows a tile once loaded): the plain background and outlines show.
+    layer.on("tileload", function () { document.body.classList.remove("kiosk-no-tiles"); });
+    layer.on("tileerror", function () { document.body.classList.add("kiosk-no-tiles"); });
+    layer.addTo(map).bringToBack();
   }
 
   // -- start --------------------------------------------------------------------------------------
@@ -262,13 +235,7 @@
     applyTheme(state.data.theme);
     map.attributionControl.setPrefix(false);
     L.control.scale({ imperial: false }).addTo(map);
-    new BridgeTiles({
-      tileSize: 256,
-      minZoom: state.data.minZoom,
-      maxZoom: state.data.maxZoom,
-      attribution: "",
-      className: "kiosk-tiles",
-    }).addTo(map).bringToBack();
+    addTiles(map);
     // Attribution as text: Leaflet's control writes its strings as HTML, so ours is escaped first.
     var credit = document.createElement("span");
     credit.textContent = state.data.attribution;
@@ -305,8 +272,6 @@
       bridge.recenterRequested.connect(onRecenter);
       bridge.textsChanged.connect(onTexts);
       bridge.themeChanged.connect(onTheme);
-      bridge.tileLoaded.connect(onTile);
-      requestPendingTiles();
       bridge.pageReady(state.all.length, performance.now());
     });
   }
