@@ -61,6 +61,11 @@ _BLOCK_TAGS = frozenset(
 _HIDDEN_TAGS = frozenset({"script", "style", "template", "head", "iframe", "noscript", "svg"})
 _TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|<!--")
 _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u202f\u200b]+")
+#: What ``_SPACES_RE.sub(" ", ...)`` changes: a run of two or more, or one that is not a plain space
+#: (a lone plain space, by far the most frequent match, is left alone instead of being replaced by itself).
+_RUNS_RE = re.compile(r"[ \t\f\v\u00a0\u202f\u200b]{2,}|[\t\f\v\u00a0\u202f\u200b]")
+#: A line holding none of these has nothing for ``_RUNS_RE`` (``in`` is far quicker than a regex scan).
+_RUN_MARKS = ("  ", "\t", "\u00a0", "\u202f", "\u200b", "\f", "\v")
 
 
 class _TextExtractor(HTMLParser):
@@ -102,7 +107,9 @@ class _TextExtractor(HTMLParser):
 
 def _tidy(text: str) -> str:
     """Collapse runs of spaces, trim every line, keep at most one empty line in a row."""
-    lines = [_SPACES_RE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    if "\n" not in text:  # one line (most short texts): the same result without the line bookkeeping
+        return _collapse(text)
+    lines = [_collapse(line) for line in text.replace("\r\n", "\n").split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -112,9 +119,17 @@ def _tidy(text: str) -> str:
     return "\n".join(out)
 
 
+def _collapse(line: str) -> str:
+    """One line with its runs of spaces made one plain space, trimmed."""
+    for mark in _RUN_MARKS:
+        if mark in line:
+            return _RUNS_RE.sub(" ", line).strip()
+    return line.strip()
+
+
 def is_html(text: str) -> bool:
     """Whether ``text`` holds at least one HTML tag or comment."""
-    return _TAG_RE.search(text) is not None
+    return "<" in text and _TAG_RE.search(text) is not None
 
 
 def html_to_text(text: str, *, keep_newlines: bool = False) -> str:
@@ -138,11 +153,17 @@ def _group(number: int, suffix: str = "") -> Callable[[re.Match[str]], str]:
     return lambda match: match.group(number) + suffix
 
 
-_MD_RULES: tuple[tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    ("-*_", re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
-    ("#", re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), _group(1)),  # heading
-    (">", re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote
-    ("-*+", re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE), _group(1, "• ")),  # bullet list
+_Rule = tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]]
+#: Rules confined to one line, each anchored at its start: a line whose first character (after
+#: blanks) is none of ``_LINE_MARKS`` matches none of them, before or after the others ran.
+_LINE_RULES: tuple[_Rule, ...] = (
+    ("-*_", re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$"), ""),  # horizontal rule
+    ("#", re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$"), _group(1)),  # heading
+    (">", re.compile(r"^[ \t]{0,3}>[ \t]?"), ""),  # blockquote
+    ("-*+", re.compile(r"^([ \t]*)[-*+][ \t]+"), _group(1, "• ")),  # bullet list
+)
+_LINE_MARKS = frozenset("-*_#>+")
+_MD_RULES: tuple[_Rule, ...] = (
     ("!", re.compile(r"!\[([^\]]*)\]\([^)]*\)"), _group(1)),  # image: keep its alt text
     ("[", re.compile(r"\[([^\]]+)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)"), _group(1)),  # link: keep its text
     ("<", re.compile(r"<(https?://[^>\s]+)>"), _group(1)),  # autolink
@@ -154,6 +175,21 @@ _MD_RULES: tuple[tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str
 )
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 _ESCAPED_RE = re.compile("[\U000f0000-\U000f007f]")
+#: Every character some inline rule needs.
+_TRIGGERS = "".join(sorted({c for rule in _MD_RULES for c in rule[0]}))
+
+
+def _line_rules(line: str) -> str:
+    first = line.lstrip(" \t")[:1]
+    if not first or first not in _LINE_MARKS:
+        return line
+    for triggers, pattern, replacement in _LINE_RULES:
+        if first in triggers:  # each rule needs its character first on the line
+            line = pattern.sub(replacement, line)
+            first = line.lstrip(" \t")[:1]
+            if not first:
+                break
+    return line
 
 
 def markdown_to_text(text: str) -> str:
@@ -164,9 +200,14 @@ def markdown_to_text(text: str) -> str:
     if escaped:
         text = _ESCAPED_RE.sub("", text)
         text = _ESCAPE_RE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
-    for triggers, pattern, replacement in _MD_RULES:
-        if any(c in text for c in triggers):
-            text = pattern.sub(replacement, text)
+    text = "\n".join([_line_rules(line) for line in text.split("\n")]) if "\n" in text else _line_rules(text)
+    # The rules only remove these characters, never add one: those found first are enough to skip
+    # every rule that cannot match (a rule run for nothing returns the text unchanged).
+    present = [c for c in _TRIGGERS if c in text]
+    if present:
+        for triggers, pattern, replacement in _MD_RULES:
+            if any(c in triggers for c in present):
+                text = pattern.sub(replacement, text)
     if escaped:
         text = _ESCAPED_RE.sub(lambda m: chr(ord(m.group()) - 0xF0000), text)
     return _tidy(text)
@@ -226,13 +267,19 @@ def parse_datetime(value: object, default_tz: tzinfo) -> tuple[datetime, bool] |
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=default_tz)
+    return (parsed, False) if _usable(parsed) else None
+
+
+def _usable(moment: datetime) -> bool:
+    """Whether ``moment`` has an offset and room on both sides (year 9999 etc. fail here, not later)."""
     try:
-        parsed.utcoffset()
-        parsed + timedelta(days=2)  # out-of-range datetimes (year 9999 etc.) fail here, not later
-        parsed - timedelta(days=2)
+        moment.utcoffset()
+        if not 1 < moment.year < 9999:  # only two days from the ends of the calendar can overflow
+            moment + timedelta(days=2)
+            moment - timedelta(days=2)
     except (OverflowError, ValueError):
-        return None
-    return parsed, False
+        return False
+    return True
 
 
 _NATURAL_RE = re.compile(r"([0-9]+)")

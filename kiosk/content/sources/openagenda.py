@@ -151,14 +151,13 @@ def parse_page(
     folded = {k.strip().casefold(): v for k, v in (categories or {}).items()}
     result = ParseResult()
     for index, raw in enumerate(events):
-        item = _item_name(raw, index)
         if not isinstance(raw, dict):
-            result.skipped.append(Skipped(item, "not an object"))
+            result.skipped.append(Skipped(_item_name(raw, index), "not an object"))
             continue
         try:
             _parse_event(
                 raw,
-                item=item,
+                index=index,
                 result=result,
                 source=source,
                 window=window,
@@ -169,7 +168,7 @@ def parse_page(
             )
         except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
             # A shape this parser did not foresee: leave the event out, never the whole page.
-            result.skipped.append(Skipped(item, f"unreadable event ({_short(exc)})"))
+            result.skipped.append(Skipped(_item_name(raw, index), f"unreadable event ({_short(exc)})"))
     return result, _cursor(payload.get("after"))
 
 
@@ -203,13 +202,14 @@ def _text(value: object, language: str, *, rich: bool = False) -> Text:
     else:
         return Text()
     clean = markdown_to_text if rich else str.strip
-    return Text.of({k: clean(v) for k, v in values.items()})
+    # what Text.of would keep: the cleaned values are stripped already, so an empty one is dropped
+    return Text({k: text for k, v in values.items() if (text := clean(v))})
 
 
 def _parse_event(
     raw: dict[str, Any],
     *,
-    item: str,
+    index: int,
     result: ParseResult,
     source: str,
     window: Window,
@@ -220,16 +220,16 @@ def _parse_event(
 ) -> None:
     uid_value = raw.get("uid")
     if isinstance(uid_value, bool) or not isinstance(uid_value, str | int) or not str(uid_value).strip():
-        result.skipped.append(Skipped(item, "no uid"))
+        result.skipped.append(Skipped(_item_name(raw, index), "no uid"))
         return
     uid = str(uid_value).strip()
     title = _text(raw.get("title"), language)
     if not title:
-        result.skipped.append(Skipped(item, "no title"))
+        result.skipped.append(Skipped(_item_name(raw, index), "no title"))
         return
     timings = raw.get("timings")
     if not isinstance(timings, list) or not timings:
-        result.skipped.append(Skipped(item, "no timings"))
+        result.skipped.append(Skipped(_item_name(raw, index), "no timings"))
         return
 
     tz = _timezone(raw.get("timezone"))
@@ -242,10 +242,10 @@ def _parse_event(
         else:
             slots.append(slot)
     if not slots:
-        result.skipped.append(Skipped(item, "no readable timing (bad dates)"))
+        result.skipped.append(Skipped(_item_name(raw, index), "no readable timing (bad dates)"))
         return
     if bad:
-        result.skipped.append(Skipped(item, f"{bad} of {len(timings)} timings have bad dates"))
+        result.skipped.append(Skipped(_item_name(raw, index), f"{bad} of {len(timings)} timings have bad dates"))
     slots = [s for s in slots if _overlaps(s, window)]
     if not slots:
         return

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -45,6 +45,31 @@ def test_markdown_to_text() -> None:
     assert markdown_to_text(md) == "Titre\n\nCitation en italique et gras\n\n• un\n• deux\n\nlien code *étoile*"
     assert markdown_to_text("snake_case_name et 2*3*4") == "snake_case_name et 2*3*4"
     assert markdown_to_text("Ligne<br>suivante\nautre") == "Ligne\nsuivante\nautre"
+
+
+def test_markdown_line_rules_run_in_order_on_each_line() -> None:
+    # a rule can uncover the next one's character: heading -> quote, heading -> bullet, quote -> bullet
+    assert markdown_to_text("# > Titre\n## - point\n> - cité\n  -- ni règle ni puce") == (
+        "Titre\n• point\n• cité\n-- ni règle ni puce"
+    )
+    assert markdown_to_text("a\n- - -\nb") == "a\n\nb"
+    # runs of any blank become one space; a lone space is kept, blanks at the ends go
+    assert markdown_to_text("\u00a0un \t deux\u202ftrois\u200b ") == "un deux trois"
+    assert rich_to_text("un  deux\n\n\n trois ") == "un deux\n\ntrois"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0001-01-01T00:30:00", None),  # two days before it is out of range
+        ("0002-01-01T00:30:00", datetime(2, 1, 1, 0, 30, tzinfo=UTC)),
+        ("9998-12-31T23:00:00", datetime(9998, 12, 31, 23, tzinfo=UTC)),
+        ("9999-12-31T12:00:00", None),
+    ],
+)
+def test_parse_datetime_at_the_ends_of_the_calendar(value: str, expected: datetime | None) -> None:
+    parsed = parse_datetime(value, UTC)
+    assert (parsed[0] if parsed else None) == expected
 
 
 @pytest.mark.parametrize(
