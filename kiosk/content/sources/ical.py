@@ -22,14 +22,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import icalendar
-import recurring_ical_events
-from icalendar.prop import vDDDLists, vDDDTypes
-from icalendar.timezone import tzp
 from pydantic import Field, ValidationInfo, field_validator
 
 from kiosk.content.model import (
@@ -51,6 +47,11 @@ from kiosk.content.sources.base import (
     Window,
     resolve_location,
 )
+
+# icalendar and recurring_ical_events (~0.2 s to import) are imported where a calendar is read, in the
+# content worker: the configuration imports this module for ICalSource at every start.
+if TYPE_CHECKING:
+    import icalendar
 
 log = logging.getLogger(__name__)
 
@@ -231,6 +232,8 @@ def _localize(value: object, zone: tzinfo, *, utc_too: bool) -> object:
 
 
 def _localize_event(component: icalendar.Component, zone: tzinfo, *, utc_too: bool) -> None:
+    from icalendar.prop import vDDDLists, vDDDTypes  # noqa: PLC0415 - see the imports
+
     for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
         prop = component.get(name)
         if isinstance(prop, vDDDTypes):
@@ -257,6 +260,8 @@ def _localize_event(component: icalendar.Component, zone: tzinfo, *, utc_too: bo
 
 def _calendar_zone(calendar: icalendar.Component, fallback: ZoneInfo) -> tuple[tzinfo, bool]:
     """The calendar's time zone, and whether it comes from ``X-WR-TIMEZONE``."""
+    from icalendar.timezone import tzp  # noqa: PLC0415 - see the imports
+
     name = calendar.get("X-WR-TIMEZONE")
     if name is None or not str(name).strip():
         return fallback, False
@@ -324,6 +329,8 @@ def _rule_problem(component: icalendar.Component) -> str | None:
 
 def _date_of(prop: object) -> date | None:
     """The date or date-time of a DTSTART-like property, or None if it holds something else."""
+    from icalendar.prop import vDDDTypes  # noqa: PLC0415 - see the imports
+
     if isinstance(prop, vDDDTypes) and isinstance(prop.dt, date):
         return prop.dt
     return None
@@ -339,6 +346,8 @@ def _is_date(prop: object) -> bool:
 
 def _structure_problem(component: icalendar.Component) -> str | None:
     """A date property that is missing, unreadable or of the wrong type."""
+    from icalendar.prop import vDDDLists, vDDDTypes  # noqa: PLC0415 - see the imports
+
     if "DTSTART" not in component:
         return "no start date (DTSTART)"
     for name, message in getattr(component, "errors", ()):
@@ -359,6 +368,8 @@ def _structure_problem(component: icalendar.Component) -> str | None:
 
 def _problem(component: icalendar.Component, zone: tzinfo) -> str | None:
     """Why this VEVENT cannot be shown, or None if it can."""
+    from icalendar.prop import vDDDTypes  # noqa: PLC0415 - see the imports
+
     problem = _structure_problem(component)
     if problem is not None:
         return problem
@@ -380,6 +391,8 @@ def _problem(component: icalendar.Component, zone: tzinfo) -> str | None:
 
 def _derived_uid(component: icalendar.Component) -> str:
     """A stable UID for a VEVENT without one, from its title and start."""
+    from icalendar.prop import vDDDTypes  # noqa: PLC0415 - see the imports
+
     summary = "".join(str(value) for value in _listed(component.get("SUMMARY")))
     start = component.get("DTSTART")
     stamp = start.to_ical().decode() if isinstance(start, vDDDTypes) else str(start)
@@ -537,6 +550,8 @@ def parse_ical(
     registration_from_url: bool = True,
 ) -> ParseResult:
     """Turn an iCalendar payload into one ``Event`` per occurrence overlapping ``window``."""
+    import icalendar  # noqa: PLC0415 - see the imports
+
     out_zone = _zone(timezone)
     if out_zone is None:
         raise ValueError(f"unknown time zone {timezone!r}")
@@ -616,6 +631,9 @@ class _CalendarReader:
                     yield event
 
     def _expand(self, uid: str, members: list[icalendar.Component]) -> Iterator[Event]:
+        import icalendar  # noqa: PLC0415 - see the imports
+        import recurring_ical_events  # noqa: PLC0415
+
         options, zone = self.options, self.zone
         calendar = icalendar.Calendar()
         for member in members:
