@@ -21,12 +21,10 @@ import shutil
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-import folium
-from branca.element import MacroElement
 
 from kiosk.config import RESOURCES
 from kiosk.content import geo
@@ -120,35 +118,46 @@ def script_json(value: object) -> str:
     )
 
 
-class _LocalMap(folium.Map):
-    """folium's map with Leaflet from the local copy; folium's own class keeps its defaults."""
+@cache
+def _page_classes() -> tuple[type[Any], type[Any]]:
+    """folium's map with Leaflet from the local copy, and our layer.
 
-    default_js = [("leaflet", "assets/leaflet/leaflet.js")]  # noqa: RUF012 - folium reads it per class
-    default_css = [("leaflet_css", "assets/leaflet/leaflet.css")]  # noqa: RUF012
+    folium (with branca, jinja2 and numpy) takes ~0.4 s to import: it is imported here, by the worker that
+    writes a new page, and never at start (an unchanged page is reused without it).
+    """
+    import folium  # noqa: PLC0415 - see the docstring
+    from branca.element import MacroElement  # noqa: PLC0415
 
+    class LocalMap(folium.Map):
+        """folium's own class keeps its defaults."""
 
-class _KioskLayer(MacroElement):
-    """Our part of the page: the data block, the links to our script, and the call that starts it."""
+        default_js = [("leaflet", "assets/leaflet/leaflet.js")]  # noqa: RUF012 - folium reads it per class
+        default_css = [("leaflet_css", "assets/leaflet/leaflet.css")]  # noqa: RUF012
 
-    def __init__(self, data: str) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "KioskLayer"
-        self.data = data
-        self._template = folium.template.Template(
-            """
-            {% macro header(this, kwargs) %}
-            <link rel="stylesheet" href="assets/markercluster/MarkerCluster.css"/>
-            <link rel="stylesheet" href="assets/kiosk-map.css"/>
-            <script src="assets/markercluster/markercluster.js"></script>
-            <script src="assets/QWEBCHANNEL"></script>
-            <script src="assets/kiosk-map.js"></script>
-            <script type="application/json" id="kiosk-data">{{ this.data }}</script>
-            {% endmacro %}
-            {% macro script(this, kwargs) %}
-            kioskMap.start({{ this._parent.get_name() }});
-            {% endmacro %}
-            """.replace("QWEBCHANNEL", QWEBCHANNEL_JS)
-        )
+    class KioskLayer(MacroElement):
+        """Our part of the page: the data block, the links to our script, and the call that starts it."""
+
+        def __init__(self, data: str) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self._name = "KioskLayer"
+            self.data = data
+            self._template = folium.template.Template(
+                """
+                {% macro header(this, kwargs) %}
+                <link rel="stylesheet" href="assets/markercluster/MarkerCluster.css"/>
+                <link rel="stylesheet" href="assets/kiosk-map.css"/>
+                <script src="assets/markercluster/markercluster.js"></script>
+                <script src="assets/QWEBCHANNEL"></script>
+                <script src="assets/kiosk-map.js"></script>
+                <script type="application/json" id="kiosk-data">{{ this.data }}</script>
+                {% endmacro %}
+                {% macro script(this, kwargs) %}
+                kioskMap.start({{ this._parent.get_name() }});
+                {% endmacro %}
+                """.replace("QWEBCHANNEL", QWEBCHANNEL_JS)
+            )
+
+    return LocalMap, KioskLayer
 
 
 def _digest(payload: str, spec: MapPageSpec) -> str:
@@ -185,8 +194,11 @@ def copy_assets(out_dir: Path) -> None:
 
 def render_html(payload: str, spec: MapPageSpec) -> str:
     """The page's HTML (folium: the map and the commune outlines; our layer adds tiles and places)."""
+    import folium  # noqa: PLC0415 - see _page_classes
+
+    local_map, kiosk_layer = _page_classes()
     lat, lon = spec.origin
-    fmap = _LocalMap(
+    fmap = local_map(
         location=[lat, lon],
         tiles=None,
         zoom_start=spec.start_zoom,
@@ -205,7 +217,7 @@ def render_html(payload: str, spec: MapPageSpec) -> str:
         embed=True,
     )
     outlines.add_to(fmap)
-    _KioskLayer(payload).add_to(fmap)
+    kiosk_layer(payload).add_to(fmap)
     return str(fmap.get_root().render())
 
 
