@@ -42,6 +42,10 @@ SCREENS = (
     "maintenance",
     "discovery",
     "signup",
+    "place",
+    "activity",
+    "activity-map",
+    "staff-pin",
 )
 
 
@@ -89,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT (default 1920x1080)")
     shot.add_argument("--lang", choices=["fr", "en", "nl"])
     shot.add_argument("--event-id", help="the event to show (default: the first upcoming one)")
+    shot.add_argument("--text-size", type=int, choices=[100, 150, 200], default=100, help="the A+ button's step")
+    shot.add_argument("--high-contrast", action="store_true", help="the high-contrast theme")
 
     hash_pin = commands.add_parser("hash-pin", help="print the hash of a staff PIN, for [staff] pin_hash")
     hash_pin.add_argument("--stdin", action="store_true", help="read the PIN from standard input (no prompt)")
@@ -303,7 +309,17 @@ def _dispatch(command: str, args: argparse.Namespace) -> int:  # noqa: PLR0911 -
     if command == "screenshot":
         from kiosk.screens import screenshot  # noqa: PLC0415 - Qt only when drawing
 
-        return screenshot(config, args.view, args.out, _size(args.size), args.lang, args.event_id, args.data_dir)
+        return screenshot(
+            config,
+            args.view,
+            args.out,
+            _size(args.size),
+            args.lang,
+            args.event_id,
+            args.data_dir,
+            text_size=args.text_size,
+            high_contrast=args.high_contrast,
+        )
     if command == "selftest":
         from kiosk.screens import selftest  # noqa: PLC0415
 

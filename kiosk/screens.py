@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build_kiosk, create_application, prepare_qt_environment, resolve_data_dir
 from kiosk.config import Config
+from kiosk.content import geo
+from kiosk.content.model import MapStep, OrderStep, QuizStep
+from kiosk.services.discovery import TEAMS
 from kiosk.views.staff import StaffView
+from kiosk.views.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +31,7 @@ def _settle() -> None:
         QCoreApplication.processEvents()
 
 
-def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
+def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:  # noqa: PLR0912 - a branch a screen
     """Show ``view`` as a visitor would reach it (the event screen: the first upcoming event)."""
     window = kiosk.window
     if view in ("event", "signup"):
@@ -44,6 +48,22 @@ def open_screen(kiosk: Kiosk, view: str, event_id: str | None = None) -> None:
         staff_view = window.screens["staff"]
         assert isinstance(staff_view, StaffView)
         staff_view.show_panel()
+    elif view == "staff-pin":  # what staff see first: the PIN pad
+        window.go("staff")
+    elif view == "place":  # the map with the nearest place's detail beside it
+        window.go("map")
+        wait_for_map(kiosk)
+        origin = window.map_view.settings.origin
+        places = geo.by_distance(kiosk.content.snapshot.places, *origin)
+        if places:
+            window.map_view.show_place(places[0][0].id)
+    elif view == "activity":  # the first activity's first step, for the first team
+        discovery = window.activity_view.discovery
+        activities = discovery.activities
+        if activities and discovery.choose(activities[0].id) and discovery.begin(TEAMS[0]):
+            window.go("activity")
+    elif view == "activity-map":  # a team on a map step: the real map with the step's places
+        open_map_step(kiosk.window)
     elif view == "idle":
         window.go("programme")
         window.show_idle_warning(14)
@@ -72,6 +92,44 @@ def wait_for_map(kiosk: Kiosk, timeout: float = 10.0) -> bool:
     return web.is_ready
 
 
+def open_map_step(window: KioskWindow, timeout: float = 10.0, settle_ms: int = 600) -> bool:
+    """A team on the first map step of the first activity that has one, answered right up to there,
+    once its map is ready (False, on the place cards, when it is not)."""
+    window.show()
+    discovery = window.discovery
+    pages = window.map_view.pages
+    if pages is not None and pages.current is None:
+        pages.build_now(discovery.snapshot)
+    activity = next((a for a in discovery.activities if any(isinstance(s, MapStep) for s in a.steps)), None)
+    if activity is None or not discovery.choose(activity.id) or not discovery.begin(TEAMS[0]):
+        window.go("discovery")
+        return False
+    window.go("activity")
+    game = discovery.game
+    while game is not None and not isinstance(game.step, MapStep):
+        step = game.step
+        if isinstance(step, QuizStep):
+            discovery.answer_quiz(step.right)
+        elif isinstance(step, OrderStep):
+            for item in range(len(step.items)):
+                discovery.place_item(item)
+            discovery.check_order()
+        discovery.next_step()
+    board = window.activity_view.map
+    loop = QEventLoop()
+    if not board.ready and board.web is not None:
+        board.readyChanged.connect(loop.quit)
+        QTimer.singleShot(int(timeout * 1000), loop.quit)
+        loop.exec()
+        board.readyChanged.disconnect(loop.quit)
+    if settle_ms:
+        QTimer.singleShot(settle_ms, loop.quit)  # the markers and the first tiles
+        loop.exec()
+    if not board.ready:
+        log.error("the activity's map was not ready within %.0f s", timeout)
+    return board.ready
+
+
 def render(kiosk: Kiosk, size: tuple[int, int]) -> QImage:
     kiosk.window.resize(*size)
     kiosk.window.show()
@@ -87,6 +145,9 @@ def screenshot(
     language: str | None,
     event_id: str | None,
     data_dir: Path | None,
+    *,
+    text_size: int = 100,
+    high_contrast: bool = False,
 ) -> int:
     _application()
     kiosk = build_kiosk(config, resolve_data_dir(config, data_dir))
@@ -94,6 +155,12 @@ def screenshot(
         kiosk.content.refresh_now()
         if language:
             kiosk.session.set_language(language)
+        for _ in range(3):  # the A+ button's steps, as a visitor would tap it
+            if round(kiosk.session.text_scale * 100) == text_size:
+                break
+            kiosk.session.next_text_size()
+        if high_contrast != kiosk.session.high_contrast:
+            kiosk.session.toggle_contrast()
         kiosk.window.resize(*size)
         open_screen(kiosk, view, event_id)
         image = render(kiosk, size)

@@ -104,7 +104,8 @@ def map_variables(t: Tokens, scale: float = 1.0, text_scale: float = 1.0) -> dic
     """The map page's CSS custom properties (``--kiosk-*``), for ``resources/web/kiosk-map.css``.
 
     ``scale`` follows the screen (1.0 at 1080p); ``text_scale`` is the visitor's A+ choice (1, 1.5, 2): it
-    multiplies every text on the map, and markers grow with it (half as fast) so their pictograms and counts
+    multiplies the map's texts (its credits grow half as fast, like the markers,
+    so they do not cover the map), and markers grow with it (half as fast) so their pictograms and counts
     keep fitting. A marker is at least 64 px at 1080p, the kiosk's smallest touch target.
     """
     grow = 1 + (text_scale - 1) / 2
@@ -118,7 +119,7 @@ def map_variables(t: Tokens, scale: float = 1.0, text_scale: float = 1.0) -> dic
         "--kiosk-text": t.text,
         "--kiosk-link": t.accent,
         "--kiosk-text-size": _px(TYPE["small"] * scale * text_scale),
-        "--kiosk-credit-size": _px(16 * scale * text_scale),
+        "--kiosk-credit-size": _px(16 * scale * grow),  # the map's credits: legible, but not over the map
         "--kiosk-space-xs": _px(SPACE["xs"] * scale),
         "--kiosk-space-s": _px(SPACE["s"] * scale),
         "--kiosk-shadow": "none" if high else "0 2px 6px rgba(0, 0, 0, 0.35)",

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from kiosk.app import Kiosk
+from kiosk.screens import open_screen
 from kiosk.ui.contrast import component_pairs, contrast, text_pairs
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, Tokens
 from tests.helpers_qt import tap
+from tests.test_pseudo_localisation import WEB_VIEW_NOISE, _problems
 
 INTERACTIVE = ("home", "programme", "event", "staff")
 
@@ -56,21 +59,6 @@ def test_touch_targets_are_64_px_and_8_px_apart(kiosk: Kiosk, screen: str) -> No
             assert not grown.intersects(rb), (screen, a.text(), b.text(), "closer than 8 px")
 
 
-@pytest.mark.parametrize("screen", ("home", "programme", "event"))
-def test_at_200_percent_nothing_is_cut_sideways(kiosk: Kiosk, screen: str) -> None:
-    tap(kiosk.window.nav.text_size)
-    tap(kiosk.window.nav.text_size)
-    assert kiosk.session.text_scale == 2.0
-    widget = _open(kiosk, screen)
-    assert kiosk.window.width() == 1920  # the window did not grow
-    for text in widget.findChildren(QLabel):
-        if text.isVisible() and text.text():
-            right = text.mapTo(kiosk.window, text.rect().topRight()).x()
-            assert right <= kiosk.window.width(), (screen, text.text()[:40], right)
-    for b in _buttons(widget):
-        assert b.height() >= 64
-
-
 def test_text_size_and_contrast_reset_with_the_visitor(kiosk: Kiosk) -> None:
     tap(kiosk.window.nav.text_size)
     tap(kiosk.window.nav.contrast)
@@ -79,3 +67,43 @@ def test_text_size_and_contrast_reset_with_the_visitor(kiosk: Kiosk) -> None:
     kiosk.window.reset_visitor()
     assert (kiosk.session.text_scale, kiosk.session.high_contrast) == (1.0, False)
     assert kiosk.window.nav.text_size.text() == "A+  100 %"
+
+
+# Not yet here, as they still fail this check at 200 % in Dutch (see the issue's notes): "place" (the detail's
+# description is cut), "staff-pin" (the pad outgrows its frame), "staff" (long buttons), "attract" and "signage".
+EVERY_SCREEN = ("home", "programme", "event", "signup", "discovery", "activity", "idle", "maintenance")
+
+
+def _outside_parent(window: QWidget) -> list[str]:
+    """Visible labels and buttons that stick out of their parent (a scroll area's content may be larger)."""
+    found = []
+    widgets: list[QLabel | QAbstractButton] = [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]
+    for widget in widgets:
+        parent = widget.parentWidget()
+        if not widget.isVisible() or parent is None or isinstance(parent.parentWidget(), QAbstractScrollArea):
+            continue
+        if not parent.rect().adjusted(-1, -1, 1, 1).contains(widget.geometry()):
+            found.append(f"{type(widget).__name__} {widget.text()[:30]!r}: {widget.geometry()} outside {parent.rect()}")
+    return found
+
+
+@pytest.mark.qt_log_ignore(*WEB_VIEW_NOISE)
+def test_every_screen_at_200_percent_in_high_contrast_keeps_its_text(kiosk: Kiosk) -> None:
+    """One pass over every screen, in Dutch (the longest of the three languages), at 200 % and in high contrast:
+    no label or button is cut, nothing sticks out of its parent, the window does not grow."""
+    kiosk.session.set_language("nl")
+    tap(kiosk.window.nav.text_size)
+    tap(kiosk.window.nav.text_size)
+    tap(kiosk.window.nav.contrast)
+    assert (kiosk.session.text_scale, kiosk.session.high_contrast) == (2.0, True)
+    problems: list[str] = []
+    for screen in EVERY_SCREEN:
+        open_screen(kiosk, screen)
+        QTest.qWait(10)  # the layouts settle
+        assert kiosk.window.width() == 1920, screen
+        problems += [f"{screen}: {p}" for p in _problems(kiosk.window) + _outside_parent(kiosk.window)]
+        problems += [
+            f"{screen}: {b.text()!r} is {b.height()} px tall" for b in _buttons(kiosk.window) if b.height() < 64
+        ]
+        kiosk.window.idle_overlay.hide()
+    assert not problems, "\n".join(problems)

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,7 +32,7 @@ from kiosk.services.session import Session
 from kiosk.services.tiles import TileService
 from kiosk.ui.categories import category_label, pictogram
 from kiosk.ui.webmap import MapWebView
-from kiosk.ui.widgets import ChipBar, FlowLayout, KineticScrollArea, TapCard, button, clear_layout, label
+from kiosk.ui.widgets import ChipBar, FlowLayout, KineticScrollArea, TapCard, button, label
 from kiosk.views.base import Screen
 from kiosk.views.place_detail import PlaceDetail
 
@@ -40,6 +40,39 @@ log = logging.getLogger(__name__)
 
 HERE_M = 50  # closer than this, a place is where the kiosk stands
 MAX_LISTED = 100  # the list shows the nearest ones; the map shows them all
+LIST_AFTER_MS = 150  # after a filter, the list waits this long at most for the page's answer
+
+
+class PlaceCard(TapCard):
+    """One row of the list; the list keeps its cards and shows another place in one when the filter changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.place_id = ""
+        self._shown: tuple[str, ...] = ("", "", "", "")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(16)
+        self.icon = label(role="icon", wrap=False)
+        row.addWidget(self.icon)
+        text = QVBoxLayout()
+        self.title = label(role="title")
+        self.detail = label(role="muted")
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        row.addLayout(text, 1)
+        self.distance = label(role="muted", wrap=False)
+        row.addWidget(self.distance)
+
+    def show_place(self, place_id: str, texts: tuple[str, str, str, str]) -> None:
+        """Its pictogram, name, category and address, distance; only the labels whose text changed are set."""
+        self.place_id = place_id
+        self.setObjectName(f"place-card:{place_id}")
+        labels = (self.icon, self.title, self.detail, self.distance)
+        for widget, old, new in zip(labels, self._shown, texts, strict=True):
+            if old != new:
+                widget.setText(new)
+        self._shown = texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +99,33 @@ class MapView(Screen):
         self.tiles = tiles
         self._snapshot = Snapshot()
         self._places: dict[str, Place] = {}
+        self._nearest: list[tuple[Place, float]] = []  # every place with its distance, nearest first
+        self._cards: list[PlaceCard] = []  # the list's rows, kept and reused
         self._radius = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 16, 32, 0)
         outer.setSpacing(12)
-        top = QHBoxLayout()
-        self.heading = label(role="title", wrap=False)
-        top.addWidget(self.heading)
-        top.addSpacing(24)
-        top.addWidget(self._radius_row(), 1)
-        outer.addLayout(top)
+        # The heading and the filters scroll in a band of at most 40 % of the screen: at 150 % and 200 % text
+        # they wrap onto more lines, and the map and the place detail keep the rest.
+        controls = QWidget()
+        controls_column = QVBoxLayout(controls)
+        controls_column.setContentsMargins(0, 0, 16, 0)
+        controls_column.setSpacing(12)
+        self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.heading = label(role="title")
+        self.top.addWidget(self.heading)
+        self.top.addSpacing(24)
+        self.top.addWidget(self._radius_row(), 1)
+        controls_column.addLayout(self.top)
         self.chips = ChipBar()
         self.chips.selectionChanged.connect(lambda _sel: self._filter_changed())
-        outer.addWidget(self.chips)
+        controls_column.addWidget(self.chips)
+        self.controls = KineticScrollArea()
+        self.controls.setObjectName("map-controls")
+        self.controls.setWidget(controls)
+        controls.installEventFilter(self)  # its size changes with the text size and the chips: fit the band
+        outer.addWidget(self.controls)
+        session.appearanceChanged.connect(self._appearance_changed)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setSpacing(16)
@@ -93,6 +140,7 @@ class MapView(Screen):
 
         self.load_started = 0.0
         self.interactive_ms: float | None = None
+        self.fill_ms = 0.0
         if pages is not None:
             pages.pageReady.connect(self._on_page)
             if pages.current is not None:
@@ -107,6 +155,13 @@ class MapView(Screen):
         self.web.setMinimumSize(QSize(320, 320))
         self.web.placeClicked.connect(self.show_place)
         self.web.ready.connect(self._on_ready)
+        # After a filter, the list is filled once the page has answered (or after LIST_AFTER_MS without an
+        # answer): the GUI thread is then free to take the page's answer at once.
+        self.web.filterApplied.connect(self._on_filter_applied)
+        self._list_due = QTimer(self)
+        self._list_due.setSingleShot(True)
+        self._list_due.setInterval(LIST_AFTER_MS)
+        self._list_due.timeout.connect(self._fill)
         map_area.addWidget(self.web, 1)
         controls = QVBoxLayout()
         self.zoom_in = button("+", "map-control")
@@ -133,6 +188,11 @@ class MapView(Screen):
         self.list = QVBoxLayout(holder)
         self.list.setContentsMargins(0, 0, 16, 32)
         self.list.setSpacing(12)
+        self.empty = label(role="title")
+        self.more = label(role="muted")
+        self.list.addWidget(self.empty)
+        self.list.addWidget(self.more)
+        self.list.addStretch(1)
         self.scroll_area.setWidget(holder)
         list_column.addWidget(self.scroll_area, 1)
         return list_page
@@ -169,6 +229,7 @@ class MapView(Screen):
     def set_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
         self._places = {p.id: p for p in snapshot.places}
+        self._nearest = geo.by_distance(snapshot.places, *self.settings.origin)
         self._set_chips()
         self._fill()
         if self.detail.place is not None:
@@ -204,19 +265,28 @@ class MapView(Screen):
 
     def _filter_changed(self) -> None:
         self.web.set_filter(self.chips.selected(), self._radius)
-        self._fill()
-        if self.detail.place is not None and self.detail.place not in self._visible():
+        if self.web.is_ready:
+            self._list_due.start()  # the list follows the page's answer
+        else:
+            self._fill()
+        if self.detail.place is not None and not self._shows(self.detail.place):
             self.show_list()
 
-    def _visible(self) -> list[Place]:
+    def _on_filter_applied(self, _count: int, _ms: float) -> None:
+        if self._list_due.isActive():
+            self._fill()
+
+    def _shows(self, place: Place) -> bool:
+        selected = self.chips.selected()
+        if selected and place.category not in selected:
+            return False
+        return not self._radius or geo.distance_m(*self.settings.origin, place.lat, place.lon) <= self._radius
+
+    def _visible(self) -> list[tuple[Place, float]]:
+        """The places the filters let through with their distance, nearest first."""
         selected = set(self.chips.selected())
-        origin = self.settings.origin
-        return [
-            p
-            for p in self._snapshot.places
-            if (not selected or p.category in selected)
-            and (not self._radius or geo.distance_m(*origin, p.lat, p.lon) <= self._radius)
-        ]
+        radius = self._radius or float("inf")
+        return [(p, m) for p, m in self._nearest if m <= radius and (not selected or p.category in selected)]
 
     def show_place(self, place_id: str) -> None:
         place = self._places.get(place_id)
@@ -261,40 +331,61 @@ class MapView(Screen):
         self.chips.set_chips("✨ " + self.tr("Tout"), chips, self.chips.selected())
 
     def _fill(self) -> None:
-        clear_layout(self.list)
-        places = geo.by_distance(self._visible(), *self.settings.origin)
-        if not places:
-            self.list.addWidget(label(self.tr("Aucun lieu à montrer pour le moment."), "title"))
-        for place, metres in places[:MAX_LISTED]:
-            self.list.addWidget(self._card(place, metres))
-        if len(places) > MAX_LISTED:
-            more = self.tr("Et %1 autres lieux sur la carte.").replace("%1", str(len(places) - MAX_LISTED))
-            self.list.addWidget(label(more, "muted"))
-        self.list.addStretch(1)
-
-    def _card(self, place: Place, metres: float) -> TapCard:
+        """The nearest places that pass the filters, in the list's kept cards (more are made only when needed)."""
+        self._list_due.stop()
+        started = time.perf_counter()
+        places = self._visible()
+        shown = places[:MAX_LISTED]
+        while len(self._cards) < len(shown):
+            card = PlaceCard()
+            card.tapped.connect(lambda c=card: self.show_place(c.place_id))
+            self.list.insertWidget(len(self._cards), card)
+            self._cards.append(card)
         lang = self.session.language
-        card = TapCard()
-        card.setObjectName(f"place-card:{place.id}")
-        card.tapped.connect(lambda pid=place.id: self.show_place(pid))
-        row = QHBoxLayout(card)
-        row.setContentsMargins(16, 12, 16, 12)
-        row.setSpacing(16)
-        row.addWidget(label(pictogram(place.category), "icon", wrap=False))
-        text = QVBoxLayout()
-        text.addWidget(label(place.name.get(lang), "title"))
-        text.addWidget(label(" · ".join(p for p in (category_label(place.category), place.address) if p), "muted"))
-        row.addLayout(text, 1)
-        if metres < HERE_M:
-            distance = "📍 " + self.tr("Vous êtes ici")
-        else:
-            km = self.session.locale.toString(metres / 1000, "f", 1)
-            minutes = str(geo.walking_minutes(metres))
-            distance = self.tr("%1 km\n%2 min à pied").replace("%1", km).replace("%2", minutes)
-        row.addWidget(label(distance, "muted", wrap=False))
-        return card
+        here = "📍 " + self.tr("Vous êtes ici")
+        walk = self.tr("%1 km\n%2 min à pied")
+        for card, (place, metres) in zip(self._cards, shown, strict=False):
+            if metres < HERE_M:
+                distance = here
+            else:
+                km = self.session.locale.toString(metres / 1000, "f", 1)
+                distance = walk.replace("%1", km).replace("%2", str(geo.walking_minutes(metres)))
+            detail = " · ".join(p for p in (category_label(place.category), place.address) if p)
+            card.show_place(place.id, (pictogram(place.category), place.name.get(lang), detail, distance))
+            card.show()
+        for card in self._cards[len(shown) :]:
+            card.hide()
+            card.place_id = ""
+            card.setObjectName("")
+        self.empty.setText(self.tr("Aucun lieu à montrer pour le moment."))
+        self.empty.setVisible(not places)
+        more = len(places) - len(shown)
+        self.more.setText(self.tr("Et %1 autres lieux sur la carte.").replace("%1", str(more)) if more > 0 else "")
+        self.more.setVisible(more > 0)
+        self.fill_ms = (time.perf_counter() - started) * 1000  # for the benchmarks
+
+    def _appearance_changed(self) -> None:
+        large = self.session.text_scale > 1
+        self.top.setDirection(QBoxLayout.Direction.TopToBottom if large else QBoxLayout.Direction.LeftToRight)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.controls.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            QTimer.singleShot(0, self._fit_controls)
+        return super().eventFilter(watched, event)
+
+    def _fit_controls(self) -> None:
+        """The filters' band: as tall as its content, at most 40 % of the screen (then it scrolls)."""
+        content = self.controls.widget()
+        if content is None:
+            return
+        width = self.controls.viewport().width()
+        needed = content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
+        height = min(max(needed, content.minimumSizeHint().height()), int(self.height() * 0.4))
+        if height != self.controls.height():
+            self.controls.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_controls)
         portrait = event.size().height() > event.size().width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
