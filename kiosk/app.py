@@ -236,6 +236,7 @@ def build_kiosk(
     content.snapshotChanged.connect(discovery.set_snapshot)
     speech = Speech(parent=window)
     window.add_discovery(discovery, speech, RESOURCES / "content" / "images")
+    window.activity_view.map.set_theme(theme.map_theme)
     window.event_view.set_speech(speech)
     window.map_view.detail.set_speech(speech)
     window.resetters.append(discovery.reset)  # the idle reset (and a mode change) end the team's activity
@@ -414,6 +415,7 @@ class ThemeApplier(QObject):
         super().__init__(window)  # lives as long as the window (a plain object's slots would be collected)
         self._app, self._session, self._window = app, session, window
         self._screen_scale = 1.0
+        self.map_theme: dict[str, str] = {}
 
     def resize(self, size: QSize) -> None:
         scale = max(0.5, min(size.width(), size.height()) / 1080)
@@ -425,7 +427,10 @@ class ThemeApplier(QObject):
         tokens = HIGH_CONTRAST if self._session.high_contrast else NORMAL
         self._app.setPalette(palette(tokens))
         self._app.setStyleSheet(style_sheet(tokens, self._screen_scale, self._session.text_scale))
-        self._window.map_view.web.set_theme(map_variables(tokens, self._screen_scale, self._session.text_scale))
+        self.map_theme = map_variables(tokens, self._screen_scale, self._session.text_scale)
+        self._window.map_view.web.set_theme(self.map_theme)
+        if (activity := getattr(self._window, "activity_view", None)) is not None:
+            activity.map.set_theme(self.map_theme)  # a school activity's map step
         self._window.nav.show_text_scale(self._session.text_scale)
         self._window.nav.contrast.setChecked(self._session.high_contrast)
 

@@ -8,6 +8,7 @@ anonymous count per activity, step and day (``ActivityStats``): never the team, 
 from __future__ import annotations
 
 import logging
+import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 TEAMS = ("hiboux", "castors", "etoiles", "renards", "dauphins", "abeilles")
 MAP_CHOICES = 4  # the place to find and three others
 MAP_POOL = 8  # the others are drawn from this many places nearest the kiosk
+HERE_M = 50  # a place this close to the kiosk is where the group stands: never one of the others
+APART_M = 450  # the choices are this far apart when the pool allows it (markers that do not overlap on the map)
+ZONE_MIN_M, ZONE_MAX_M = 60.0, 500.0  # the search zone's radius
 
 
 def shuffled(seed: str, count: int) -> list[int]:
@@ -38,16 +42,52 @@ def shuffled(seed: str, count: int) -> list[int]:
 
 def map_choices(step: MapStep, places: Sequence[Place], origin: tuple[float, float], seed: str) -> list[Place]:
     """The place to find among others near the kiosk, of other categories (a second pool would be a
-    second right answer), in a fixed order for ``seed``; empty when the place is unknown."""
+    second right answer), spread at least ``APART_M`` apart when the pool allows it (so that markers do
+    not cover each other), in a fixed order for ``seed``; empty when the place is unknown."""
     target = next((p for p in places if p.id == step.place), None)
     if target is None:
         return []
-    others = [p for p in places if p.id != target.id and p.category != target.category]
+    others = [
+        p
+        for p in places
+        if p.id != target.id and p.category != target.category and geo.distance_m(*origin, p.lat, p.lon) >= HERE_M
+    ]
     pool = [p for p, _ in geo.by_distance(others, *origin)[:MAP_POOL]]
     rng = random.Random(seed)  # noqa: S311
-    choices = [target, *rng.sample(pool, min(MAP_CHOICES - 1, len(pool)))]
+    rng.shuffle(pool)
+    choices = [target]
+    for spread in (True, False):  # spread out first; then the nearest others fill what is missing
+        for place in pool:
+            if len(choices) == MAP_CHOICES:
+                break
+            if place in choices:
+                continue
+            if not spread or all(geo.distance_m(c.lat, c.lon, place.lat, place.lon) >= APART_M for c in choices):
+                choices.append(place)
     rng.shuffle(choices)
     return choices
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """Where to look on the map: a circle (degrees, metres)."""
+
+    lat: float
+    lon: float
+    radius_m: float
+
+
+def search_zone(target: Place, others: Sequence[Place], seed: str) -> Zone:
+    """A circle with ``target`` in it but not at its centre, small enough that no other candidate is in it
+    (unless two are closer than about 150 m); the same for the same ``seed``."""
+    nearest = min((geo.distance_m(target.lat, target.lon, p.lat, p.lon) for p in others), default=ZONE_MAX_M * 2)
+    radius = max(ZONE_MIN_M, min(ZONE_MAX_M, nearest * 0.45))
+    angle = random.Random(seed).uniform(0, 2 * math.pi)  # noqa: S311
+    shift = radius * 0.4
+    metres_per_degree = math.radians(1) * geo.EARTH_RADIUS_M
+    lat = target.lat + shift * math.cos(angle) / metres_per_degree
+    lon = target.lon + shift * math.sin(angle) / (metres_per_degree * math.cos(math.radians(target.lat)))
+    return Zone(lat, lon, radius)
 
 
 def is_question(step: Step) -> bool:
@@ -179,6 +219,21 @@ class DiscoveryService(QObject):
         if game is None or not isinstance(game.step, MapStep):
             return []
         return map_choices(game.step, self.snapshot.places, self.origin, self._seed())
+
+    def search_zone(self) -> Zone | None:
+        """On a map step not found yet, once every hint is shown (or, without hints, after two misses):
+        a circle on the map around the place to find."""
+        game = self.game
+        if game is None or not isinstance(game.step, MapStep) or game.state.done:
+            return None
+        state, step = game.state, game.step
+        if state.hints < len(step.hints) or (not step.hints and len(state.taps) < 2):
+            return None
+        choices = self.choices()
+        target = next((p for p in choices if p.id == step.place), None)
+        if target is None:
+            return None
+        return search_zone(target, [p for p in choices if p is not target], self._seed())
 
     def order_shown(self) -> list[int]:
         """The current order step's items, as shown before they are placed (indices into ``items``)."""

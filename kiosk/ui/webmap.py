@@ -89,6 +89,7 @@ class MapBridge(QObject):
     recenterRequested = Signal()
     textsChanged = Signal(str)  # JSON {"lang": ..., "here": ...}
     themeChanged = Signal(str)  # JSON {"--kiosk-...": value}: kiosk.tokens.map_variables
+    gameRequested = Signal(str)  # JSON of a discovery map step (see MapWebView.play); "" back to the map
 
     # page -> Python, after validation
     ready = Signal(int, float)  # places on the page, milliseconds since the page started loading
@@ -234,6 +235,7 @@ class MapWebView(QWidget):
         self._focus = ""
         self._texts = "{}"
         self._theme = "{}"
+        self._game = ""
 
     def _create(self) -> None:
         # The view first: children are deleted in creation order, and pages must go before their profile.
@@ -352,9 +354,41 @@ class MapWebView(QWidget):
         if self.is_ready:
             self.bridge.recenterRequested.emit()
 
+    def play(
+        self,
+        ids: Sequence[str],
+        tried: Sequence[str] = (),
+        found: str = "",
+        zone: tuple[float, float, float] | None = None,
+    ) -> None:
+        """Game mode for a discovery map step: only ``ids`` (known places), as big named markers, the kiosk
+        in the middle; ``tried`` ones faded, ``found`` one marked; ``zone`` (lat, lon, metres) a search area.
+        Taps come back as ``placeClicked``. Without a known id, the page goes back to the ordinary map."""
+        known = [i for i in dict.fromkeys(ids) if i in self.bridge.known_ids]
+        if not known:
+            self.stop_game()
+            return
+        game = {
+            "ids": known,
+            "tried": [i for i in tried if i in self.bridge.known_ids],
+            "found": found if found in known else "",
+            "zone": [float(v) for v in zone] if zone is not None else None,
+        }
+        self._game = json.dumps(game)
+        if self.is_ready:
+            self.bridge.gameRequested.emit(self._game)
+
+    def stop_game(self) -> None:
+        if self._game:
+            self._game = ""
+            if self.is_ready:
+                self.bridge.gameRequested.emit("")
+
     def _send_state(self) -> None:
         self.bridge.textsChanged.emit(self._texts)
         self.bridge.themeChanged.emit(self._theme)
         self.bridge.filterRequested.emit(*self._filter)
         if self._focus:
             self.bridge.focusRequested.emit(self._focus)
+        if self._game:
+            self.bridge.gameRequested.emit(self._game)

@@ -2,22 +2,29 @@
 
 The screen renders the discovery service's game and forwards taps to it; it is rebuilt at each
 ``changed``. « Lire à voix haute » appears only when a voice can read the visitor's language.
+A map step shows the real leisure map beside its question (``ActivityMap``, kept for the game only:
+it is not rebuilt at each tap), or the place cards when the map cannot be shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content.links import display_form, safe_link
+from kiosk.content.model import MapStep
 from kiosk.services.discovery import DiscoveryService, Game
+from kiosk.services.map import MapPageService
 from kiosk.services.session import Session
 from kiosk.services.speech import Speech
+from kiosk.services.tiles import TileService
 from kiosk.ui.qr import QrWidget
 from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
-from kiosk.views.activity_steps import StepPanel, build_panel
+from kiosk.views.activity_map import ActivityMap
+from kiosk.views.activity_steps import MapPanel, StepPanel, build_panel
 from kiosk.views.base import Screen
 from kiosk.views.discovery import team_name
 
@@ -33,6 +40,9 @@ class ActivityView(Screen):
         speech: Speech | None,
         images: Path,
         parent: QWidget | None = None,
+        *,
+        map_pages: MapPageService | None = None,
+        tiles: TileService | None = None,
     ) -> None:
         super().__init__(session, parent)
         self.discovery = discovery
@@ -62,19 +72,34 @@ class ActivityView(Screen):
         self.progress.setObjectName("progress")
         self.progress.setTextVisible(False)
         outer.addWidget(self.progress)
-        self.scroll_area = KineticScrollArea()
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(0, 8, 16, 16)
-        self.scroll_area.setWidget(body)
-        outer.addWidget(self.scroll_area, 1)
+        outer.addLayout(self._stage(ActivityMap(map_pages, tiles)), 1)
         outer.addLayout(self._step_buttons())
         discovery.changed.connect(self._fill)
         discovery.ended.connect(self._fill)
         if speech is not None:
             speech.availabilityChanged.connect(self._update_speech)
         session.languageChanged.connect(lambda _lang: self._update_speech())
+        session.languageChanged.connect(self.map.set_language)
         self.retranslate()
+
+    def _stage(self, board: ActivityMap) -> QBoxLayout:
+        """The step in a scroll area; on a map step, the map beside it (below it in portrait)."""
+        self.scroll_area = KineticScrollArea()
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 8, 16, 16)
+        self.scroll_area.setWidget(body)
+        self._follow_latest = False
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._show_latest())
+        self.stage = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.stage.setSpacing(24)
+        self.stage.addWidget(self.scroll_area, 2)
+        self.map = board
+        board.hide()
+        board.placeTapped.connect(self._map_tapped)
+        board.readyChanged.connect(self._map_ready_changed)
+        self.stage.addWidget(board, 3)
+        return self.stage
 
     def _step_buttons(self) -> QHBoxLayout:
         """« Étape précédente », « Suivant », and on the end screen « Choisir une autre activité »."""
@@ -98,6 +123,7 @@ class ActivityView(Screen):
         self.read_aloud.setText("🔊 " + self.tr("Lire à voix haute"))
         self.previous.setText("⬅  " + self.tr("Étape précédente"))
         self.another.setText("🧭  " + self.tr("Choisir une autre activité"))
+        self.map.retranslate()
         self._fill()
 
     def _update_speech(self) -> None:
@@ -115,6 +141,12 @@ class ActivityView(Screen):
         self.panel = None
         game = self.discovery.game
         self._update_speech()
+        on_map = game is not None and not game.finished and isinstance(game.step, MapStep) and self.map.available
+        if game is None or game.finished:
+            self.map.close_map()  # the game is over: its web view goes (a new game makes a new one)
+        elif on_map:
+            self.map.open(self.session.language)
+        self.map.setVisible(on_map)
         if game is None:
             self.team.setText("")
             self.counter.setText("")
@@ -133,7 +165,13 @@ class ActivityView(Screen):
         self.counter.setText(
             self.tr("Étape %1 sur %2").replace("%1", str(game.index + 1)).replace("%2", str(len(game.steps)))
         )
-        self.panel = build_panel(game, self.discovery, self.session.language, self.images)
+        self.panel = build_panel(game, self.discovery, self.session.language, self.images, on_map=on_map)
+        if on_map:
+            state = game.state
+            step = game.step
+            assert isinstance(step, MapStep)
+            ids = [p.id for p in self.discovery.choices()]
+            self.map.show_round(ids, state.taps, step.place if state.done else "", self.discovery.search_zone())
         self.spoken = self.panel.spoken
         self.body.addWidget(self.panel)
         last = game.index + 1 == len(game.steps)
@@ -146,7 +184,29 @@ class ActivityView(Screen):
         where = (id(game), game.index)
         if where != self._shown_step:  # a new step starts at its top; an answer keeps the place in view
             self._shown_step = where
+            self._follow_latest = False
             self.scroll_area.scroll_to_top()
+        elif isinstance(self.panel, MapPanel):
+            self._follow_latest = True  # its newest hint or feedback is scrolled into view once laid out
+            QTimer.singleShot(0, self._show_latest)
+
+    def _show_latest(self) -> None:
+        """A map step's newest hint or feedback stays in view (the current panel's, whenever this runs)."""
+        if self._follow_latest and isinstance(self.panel, MapPanel) and self.panel.latest is not None:
+            self.scroll_area.ensureWidgetVisible(self.panel.latest, 0, 24)
+
+    def _map_tapped(self, place_id: str) -> None:
+        self.discovery.tap_place(place_id)
+
+    def _map_ready_changed(self) -> None:
+        """The map gave up loading: the step shows its cards instead (a ready map needs no new panel)."""
+        if self.map.gave_up:
+            self._fill()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = event.size().height() > event.size().width()
+        self.stage.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
 
     def _fill_end(self, game: Game) -> None:
         lang = self.session.language

@@ -127,37 +127,64 @@ class PlaceCard(TapCard):
 
 
 class MapPanel(StepPanel):
-    """Find the place among four nearby ones: big cards with their pictogram and distance."""
+    """Find the place among four nearby ones: on the map beside the panel (``on_map``: the activity screen
+    shows the markers), or else as big cards with their pictogram and distance."""
 
-    def __init__(self, game: Game, discovery: DiscoveryService, language: str) -> None:
+    def __init__(self, game: Game, discovery: DiscoveryService, language: str, *, on_map: bool = False) -> None:
         super().__init__(game, discovery, language)
         step = game.step
         assert isinstance(step, MapStep)
         state = game.state
+        self.on_map = on_map
+        self.latest: QWidget | None = None  # what changed last (a hint, the feedback): kept in view
         self.text("🔎 " + step.text.get(language), "step-text", "step-text")
-        for number, hint in enumerate(step.hints[: state.hints], start=1):
+        if on_map and not state.done and not state.taps:
             self.text(
+                QCoreApplication.translate("Activity", "👆 Touchez le bon lieu sur la carte."), "title", "map-how"
+            )
+        self.hint_button = button("💡 " + QCoreApplication.translate("Activity", "Un indice"))
+        self.hint_button.setObjectName("hint-button")
+        self.hint_button.setVisible(not state.done and state.hints < len(step.hints))
+        self.hint_button.clicked.connect(discovery.reveal_hint)
+        self.column.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if not state.done and state.taps:
+            last = next((p for p in discovery.choices() if p.id == state.taps[-1]), None)
+            tried_text = (
+                QCoreApplication.translate("Activity", "Pas tout à fait : ce n'est pas « %1 ».").replace(
+                    "%1", last.name.get(language)
+                )
+                if last is not None
+                else QCoreApplication.translate("Activity", "Pas tout à fait : ce n'est pas ce lieu-là.")
+            )
+            tried = label(
+                tried_text + "\n" + QCoreApplication.translate("Activity", "Lisez l'indice et essayez encore !"),
+                "feedback-try",
+            )
+            tried.setObjectName("feedback")
+            self.column.addWidget(tried)
+            self.spoken.append(tried.text())
+            self.latest = tried
+        for number, hint in enumerate(step.hints[: state.hints], start=1):
+            self.latest = self.text(
                 QCoreApplication.translate("Activity", "💡 Indice %1 : %2")
                 .replace("%1", str(number))
                 .replace("%2", hint.get(language)),
                 None,
                 f"hint-{number}",
             )
-        if not state.done and state.taps:
-            tried = label(
-                QCoreApplication.translate("Activity", "Ce n'est pas ce lieu-là. Lisez l'indice et essayez encore !"),
-                "feedback-try",
+        if on_map and discovery.search_zone() is not None:
+            self.latest = self.text(
+                QCoreApplication.translate("Activity", "🟡 Le lieu est dans le cercle jaune sur la carte."),
+                "title",
+                "zone-hint",
             )
-            tried.setObjectName("feedback")
-            self.column.addWidget(tried)
-        self.hint_button = button("💡 " + QCoreApplication.translate("Activity", "Un indice"))
-        self.hint_button.setObjectName("hint-button")
-        self.hint_button.setVisible(not state.done and state.hints < len(step.hints))
-        self.hint_button.clicked.connect(discovery.reveal_hint)
-        self.column.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.cards: dict[str, PlaceCard] = {}
+        if on_map:
+            self._done(game, language)
+            self.column.addStretch(1)
+            return
         grid = QGridLayout()
         grid.setSpacing(16)
-        self.cards: dict[str, PlaceCard] = {}
         for place in discovery.choices():
             metres = geo.distance_m(*discovery.origin, place.lat, place.lon)
             km = f"{metres / 1000:.1f}".replace(".", "," if language == "fr" else ".")
@@ -173,16 +200,25 @@ class MapPanel(StepPanel):
             grid.addWidget(card, len(self.cards) // 2, len(self.cards) % 2)
             self.cards[place.id] = card
         self.column.addLayout(grid)
-        if state.done:
-            first = QCoreApplication.translate("Activity", "Bravo, vous l'avez trouvé du premier coup ! 🎉")
-            later = QCoreApplication.translate("Activity", "Trouvé ! Bien joué, vous avez persévéré. 🎉")
-            lines = [first if state.right_first_time else later]
-            if explanation := step.explanation.get(language):
-                lines.append(explanation)
-            done = label("\n".join(lines), "feedback-right")
-            done.setObjectName("feedback")
-            self.column.addWidget(done)
+        self._done(game, language)
         self.column.addStretch(1)
+
+    def _done(self, game: Game, language: str) -> None:
+        """Found: encouragement, then the explanation."""
+        step, state = game.step, game.state
+        assert isinstance(step, MapStep)
+        if not state.done:
+            return
+        first = QCoreApplication.translate("Activity", "Bravo, vous l'avez trouvé du premier coup ! 🎉")
+        later = QCoreApplication.translate("Activity", "Trouvé ! Bien joué, vous avez persévéré. 🎉")
+        lines = [first if state.right_first_time else later]
+        if explanation := step.explanation.get(language):
+            lines.append(explanation)
+        done = label("\n".join(lines), "feedback-right")
+        done.setObjectName("feedback")
+        self.column.addWidget(done)
+        self.spoken.append(done.text())
+        self.latest = done
 
 
 class OrderChip(QFrame):
@@ -337,12 +373,15 @@ class OrderPanel(StepPanel):
         self.discovery.move_item(item, position)
 
 
-def build_panel(game: Game, discovery: DiscoveryService, language: str, images: Path) -> StepPanel:
+def build_panel(
+    game: Game, discovery: DiscoveryService, language: str, images: Path, *, on_map: bool = False
+) -> StepPanel:
+    """The panel of the game's step; ``on_map``: a map step's places are on the activity screen's map."""
     step: Step = game.step
     if isinstance(step, QuizStep):
         return QuizPanel(game, discovery, language)
     if isinstance(step, MapStep):
-        return MapPanel(game, discovery, language)
+        return MapPanel(game, discovery, language, on_map=on_map)
     if isinstance(step, OrderStep):
         return OrderPanel(game, discovery, language)
     return InfoPanel(game, discovery, language, images)

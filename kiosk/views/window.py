@@ -142,7 +142,9 @@ class KioskWindow(QMainWindow):
         self.discovery = discovery
         self.discovery_view = DiscoveryView(self.session, discovery)
         self.team_view = TeamView(self.session, discovery)
-        self.activity_view = ActivityView(self.session, discovery, speech, images)
+        self.activity_view = ActivityView(  # map steps use the leisure map's page and tiles
+            self.session, discovery, speech, images, map_pages=self.map_view.pages, tiles=self.map_view.tiles
+        )
         for screen in (self.discovery_view, self.team_view, self.activity_view):
             self.add_screen(screen)
         self.home_view.discoveryRequested.connect(self.open_discovery)

@@ -20,6 +20,7 @@
     lang: "fr",
     categories: [],
     radius: 0,
+    game: null, // the discovery game's markers, while an activity's map step is shown
   };
 
   function nameOf(place) {
@@ -130,7 +131,7 @@
   }
 
   function onFocus(id) {
-    if (typeof id !== "string" || id.length > MAX_ID) return;
+    if (typeof id !== "string" || id.length > MAX_ID || state.game) return;
     if (id === "") {
       unfocus();
       return;
@@ -144,7 +145,8 @@
   }
 
   function onRecenter() {
-    state.map.setView(state.data.origin, state.data.startZoom);
+    if (state.game) fitGame();
+    else state.map.setView(state.data.origin, state.data.startZoom);
   }
 
   // -- the theme: CSS custom properties made from the kiosk's design tokens (kiosk.tokens.map_variables) --
@@ -169,6 +171,7 @@
     } catch (e) {
       return;
     }
+    if (state.game) fitGame(); // the game's markers and names may have changed size
   }
 
   function onTexts(textsJson) {
@@ -193,6 +196,233 @@
       var icon = marker.getElement();
       if (icon) icon.title = name;
     });
+    if (state.game) {
+      state.game.markers.forEach(function (marker) {
+        var el = marker.getElement();
+        var span = el && el.querySelector(".kiosk-game-name");
+        if (span) span.textContent = nameOf(marker.kiosk);
+      });
+    }
+  }
+
+  // -- the discovery game: only a step's candidate places, as big named markers ------------------------
+  //
+  // A map step of a school activity shows its few candidates (never the clusters), the kiosk in the middle,
+  // and, with the last hint, a search zone. A tap goes to the kiosk through markerClicked like any marker.
+
+  var MAX_GAME = 8;
+  var MAX_ZONE_M = 5000;
+
+  var GameIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var div = L.DivIcon.prototype.createIcon.call(this, old);
+      var glyphEl = document.createElement("span");
+      glyphEl.className = "kiosk-game-glyph";
+      glyphEl.textContent = this.options.glyph;
+      var name = document.createElement("span");
+      name.className = "kiosk-game-name";
+      name.textContent = this.options.name;
+      div.appendChild(glyphEl);
+      div.appendChild(name);
+      div.setAttribute("data-place", this.options.placeId);
+      return div;
+    },
+  });
+
+  function gameMarker(place) {
+    var icon = new GameIcon({
+      glyph: glyph(place.c),
+      name: nameOf(place),
+      placeId: place.id,
+      className: "kiosk-game-pin",
+      iconSize: [88, 88],
+      iconAnchor: [44, 44],
+    });
+    var marker = L.marker([place.lat, place.lon], { icon: icon, title: nameOf(place), alt: nameOf(place), keyboard: false, riseOnHover: true });
+    marker.kiosk = place;
+    marker.on("click", function () {
+      if (state.bridge) state.bridge.markerClicked(place.id);
+    });
+    return marker;
+  }
+
+  function validZone(zone) {
+    if (!Array.isArray(zone) || zone.length !== 3) return null;
+    if (!zone.every(function (v) { return typeof v === "number" && isFinite(v); })) return null;
+    if (Math.abs(zone[0]) > 90 || Math.abs(zone[1]) > 180 || zone[2] <= 0 || zone[2] > MAX_ZONE_M) return null;
+    return zone;
+  }
+
+  var GAME_PADDING = 100; // px kept around the markers and their names
+  var GAME_MAX_ZOOM = 16;
+
+  function fitGame() {
+    // The kiosk and every candidate in view: centred on the kiosk when that costs no zoom level.
+    if (!state.game) return;
+    var map = state.map;
+    map.invalidateSize({ animate: false });
+    var g = state.game;
+    var first = g.markers.get(g.ids[0]).getElement();
+    var padding = Math.max(GAME_PADDING, Math.round((first ? first.offsetWidth : 0) * 1.2)); // markers grow with A+
+    var pad = L.point(2 * padding, 2 * padding);
+    if (g.zone) {
+      map.fitBounds(g.zone.getBounds(), { padding: [padding, padding], maxZoom: GAME_MAX_ZOOM, animate: false });
+    } else {
+      var o = L.latLng(state.data.origin);
+      var tight = L.latLngBounds([o]);
+      var around = L.latLngBounds([o]);
+      g.ids.forEach(function (id) {
+        var p = state.markers.get(id).kiosk;
+        tight.extend([p.lat, p.lon]);
+        around.extend([p.lat, p.lon]);
+        around.extend([2 * o.lat - p.lat, 2 * o.lng - p.lon]); // its mirror image through the kiosk
+      });
+      var zoomAround = Math.min(GAME_MAX_ZOOM, map.getBoundsZoom(around, false, pad));
+      var zoomTight = Math.min(GAME_MAX_ZOOM, map.getBoundsZoom(tight, false, pad));
+      if (zoomAround >= zoomTight) map.setView(o, zoomAround, { animate: false });
+      else map.fitBounds(tight, { padding: [padding, padding], maxZoom: GAME_MAX_ZOOM, animate: false });
+    }
+    placeNames();
+  }
+
+  function boxOf(element, origin) {
+    var r = element.getBoundingClientRect();
+    return { l: r.left - origin.left, t: r.top - origin.top, r: r.right - origin.left, b: r.bottom - origin.top };
+  }
+
+  function overlap(a, b) {
+    var w = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+    var h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  function placeNames() {
+    // Each name below its marker, or where it covers the least of the other markers, names and the kiosk's
+    // « Vous êtes ici » (above, right, left), inside the map. Markers from the top of the map down.
+    if (!state.game) return;
+    var map = state.map;
+    var size = map.getSize();
+    var origin = map.getContainer().getBoundingClientRect();
+    var bounds = { l: 0, t: 0, r: size.x, b: size.y };
+    var taken = [];
+    var here = state.here.getElement();
+    if (here) {
+      taken.push(boxOf(here, origin));
+      var hereLabel = here.querySelector(".kiosk-here-label");
+      if (hereLabel) taken.push(boxOf(hereLabel, origin));
+    }
+    var markers = [];
+    state.game.markers.forEach(function (marker) {
+      var el = marker.getElement();
+      if (!el) return;
+      taken.push(boxOf(el.querySelector(".kiosk-game-glyph") || el, origin));
+      markers.push({ el: el, c: map.latLngToContainerPoint(marker.getLatLng()) });
+    });
+    markers.sort(function (a, b) { return a.c.y - b.c.y; });
+    markers.forEach(function (m) {
+      var name = m.el.querySelector(".kiosk-game-name");
+      if (!name) return;
+      var R = m.el.offsetWidth / 2;
+      var gap = R + 8; // --kiosk-space-xs at 1080p
+      var w = name.offsetWidth;
+      var h = name.offsetHeight;
+      var x = m.c.x;
+      var y = m.c.y;
+      var places = [
+        ["below", { l: x - w / 2, t: y + gap, r: x + w / 2, b: y + gap + h }],
+        ["above", { l: x - w / 2, t: y - gap - h, r: x + w / 2, b: y - gap }],
+        ["right", { l: x + gap, t: y - h / 2, r: x + gap + w, b: y + h / 2 }],
+        ["left", { l: x - gap - w, t: y - h / 2, r: x - gap, b: y + h / 2 }],
+      ];
+      var best = null;
+      places.forEach(function (p) {
+        var box = p[1];
+        var cost = w * h - overlap(box, bounds); // what would be off the map
+        taken.forEach(function (o) { cost += overlap(box, o); });
+        if (best === null || cost < best.cost) best = { at: p[0], box: box, cost: cost };
+      });
+      m.el.setAttribute("data-name-at", best.at);
+      taken.push(best.box);
+    });
+  }
+
+  function leaveGame() {
+    if (!state.game) return;
+    state.map.removeLayer(state.game.layer);
+    if (state.game.zone) state.map.removeLayer(state.game.zone);
+    state.game = null;
+    document.body.classList.remove("kiosk-game");
+    state.cluster.addTo(state.map);
+    applyFilter();
+  }
+
+  function onGame(gameJson) {
+    var game = null;
+    if (gameJson !== "") {
+      try {
+        game = JSON.parse(gameJson);
+      } catch (e) {
+        return;
+      }
+    }
+    if (game === null) {
+      leaveGame();
+      return;
+    }
+    if (typeof game !== "object" || !Array.isArray(game.ids)) return;
+    var ids = [];
+    game.ids.forEach(function (id) {
+      if (typeof id === "string" && id.length <= MAX_ID && state.markers.has(id) && ids.indexOf(id) < 0) ids.push(id);
+    });
+    ids = ids.slice(0, MAX_GAME);
+    if (!ids.length) return;
+    var tried = Array.isArray(game.tried) ? game.tried.filter(function (id) { return typeof id === "string"; }) : [];
+    var found = typeof game.found === "string" && ids.indexOf(game.found) >= 0 ? game.found : "";
+    var zone = found ? null : validZone(game.zone);
+    var same = state.game && state.game.ids.join("\n") === ids.join("\n");
+    if (!same) {
+      leaveGame();
+      if (state.map.hasLayer(state.cluster)) state.map.removeLayer(state.cluster);
+      if (state.map.hasLayer(state.circle)) state.map.removeLayer(state.circle);
+      unfocus();
+      var layer = L.layerGroup();
+      var markers = new Map();
+      ids.forEach(function (id) {
+        var marker = gameMarker(state.markers.get(id).kiosk);
+        markers.set(id, marker);
+        layer.addLayer(marker);
+      });
+      state.game = { ids: ids, layer: layer, markers: markers, zone: null, zoneKey: "" };
+      document.body.classList.add("kiosk-game");
+      layer.addTo(state.map);
+      fitGame();
+    }
+    var g = state.game;
+    g.markers.forEach(function (marker, id) {
+      var el = marker.getElement();
+      if (!el) return;
+      el.classList.toggle("kiosk-game-tried", !found && tried.indexOf(id) >= 0);
+      el.classList.toggle("kiosk-game-found", id === found);
+      el.classList.toggle("kiosk-game-rest", found !== "" && id !== found);
+      marker.setZIndexOffset(id === found ? 1000 : 0);
+    });
+    var zoneKey = zone ? zone.join(",") : "";
+    if (zoneKey !== g.zoneKey) {
+      if (g.zone) state.map.removeLayer(g.zone);
+      g.zone = null;
+      g.zoneKey = zoneKey;
+      if (zone) {
+        g.zone = L.circle([zone[0], zone[1]], {
+          radius: zone[2],
+          className: "kiosk-game-zone",
+          weight: 6,
+          dashArray: "16 10",
+          fillOpacity: 0.15,
+          interactive: false,
+        }).addTo(state.map);
+      }
+      fitGame();
+    }
   }
 
   // -- tiles: the kiosk-tile: scheme, answered by the kiosk from its cache ------------------------------
@@ -262,6 +492,10 @@
     }).addTo(map);
     state.cluster.addTo(map);
     applyFilter();
+    map.on("resize", function () {
+      if (state.game) fitGame(); // the web view was laid out again: the candidates stay in view
+    });
+    map.on("zoomend", placeNames);
     window.kioskState = state; // for the tests' runJavaScript probes
     new QWebChannel(qt.webChannelTransport, function (channel) {
       var bridge = channel.objects.bridge;
@@ -272,6 +506,7 @@
       bridge.recenterRequested.connect(onRecenter);
       bridge.textsChanged.connect(onTexts);
       bridge.themeChanged.connect(onTheme);
+      if (bridge.gameRequested) bridge.gameRequested.connect(onGame);
       bridge.pageReady(state.all.length, performance.now());
     });
   }
