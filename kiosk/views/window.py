@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Snapshot, SourceState, SourceStatus
@@ -326,12 +326,24 @@ class KioskWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPainted.emit)
 
 
+#: The window's size out of full screen (``kiosk run --windowed``).
+WINDOWED_SIZE = (1920 // 2, 1080 // 2)
+
+
+def initial_size(fullscreen: bool) -> QSize:
+    """The size ``apply_window_mode`` will give the window: the primary screen's, or ``WINDOWED_SIZE``."""
+    screen = QGuiApplication.primaryScreen()
+    if fullscreen and screen is not None:
+        return screen.size()
+    return QSize(*WINDOWED_SIZE)
+
+
 def apply_window_mode(window: QMainWindow, fullscreen: bool, hide_cursor: bool) -> None:
     if fullscreen:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.showFullScreen()
     else:
-        window.resize(1920 // 2, 1080 // 2)
+        window.resize(*WINDOWED_SIZE)
         window.show()
     if hide_cursor:
         window.setCursor(Qt.CursorShape.BlankCursor)

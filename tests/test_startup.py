@@ -1,0 +1,59 @@
+"""What the cold start does, and what it no longer does (docs/performance.md): heavy libraries are imported where
+they are used, and the style sheet is made once for the window's first size."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import FakeClock
+
+#: Imported by the worker that needs them, never at start.
+LAZY = ("folium", "branca", "numpy", "icalendar", "recurring_ical_events")
+
+
+def test_the_kiosk_imports_no_map_generator_nor_calendar_library_at_start() -> None:
+    probe = "import json, sys, kiosk.app, kiosk.cli; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    loaded = set(json.loads(done.stdout))
+    assert "kiosk.app" in loaded and "PySide6.QtWidgets" in loaded
+    assert sorted(loaded.intersection(LAZY)) == []
+
+
+def test_the_style_sheet_is_made_once_for_the_first_window_size(
+    qapp: QApplication, qtbot: QtBot, clock: FakeClock, data_dir: Path
+) -> None:
+    from kiosk.app import build_kiosk  # noqa: PLC0415 - after QtWebEngine is loaded (conftest)
+    from kiosk.config import load_config  # noqa: PLC0415
+    from kiosk.tokens import NORMAL  # noqa: PLC0415
+    from kiosk.ui.theme import style_sheet  # noqa: PLC0415
+    from kiosk.views.window import WINDOWED_SIZE, initial_size  # noqa: PLC0415
+
+    assert initial_size(fullscreen=False) == QSize(*WINDOWED_SIZE)
+    sheets: list[str] = []
+    set_sheet = qapp.setStyleSheet
+
+    def spy(sheet: str) -> None:
+        sheets.append(sheet)
+        set_sheet(sheet)
+
+    qapp.setStyleSheet = spy  # type: ignore[method-assign]
+    try:
+        kiosk = build_kiosk(load_config(), data_dir, clock=clock, screen_size=QSize(*WINDOWED_SIZE))
+        kiosk.window.resize(*WINDOWED_SIZE)
+        kiosk.window.show()
+        qtbot.waitExposed(kiosk.window)
+        assert len(sheets) == 1
+        assert sheets[0] == style_sheet(NORMAL, 0.5, kiosk.session.text_scale)
+        kiosk.window.resize(1920, 1080)  # a later change of size still makes a new one
+        qtbot.waitUntil(lambda: len(sheets) == 2)
+        assert sheets[1] == style_sheet(NORMAL, 1.0, kiosk.session.text_scale)
+        kiosk.shutdown()
+    finally:
+        del qapp.setStyleSheet
