@@ -124,6 +124,7 @@ def build_map(config: Config, data_dir: Path, session: Session) -> MapView:
         max_zoom=m.max_zoom,
         start_zoom=m.start_zoom,
         pictograms={**PICTOGRAMS, "": "📍"},
+        radii_m=tuple(m.radii_m),
     )
     pages = MapPageService(spec, data_dir / "map")
     tiles = TileService(make_tile_source(config, data_dir))

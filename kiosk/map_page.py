@@ -67,6 +67,7 @@ class MapPageSpec:
     max_zoom: int = 19
     start_zoom: int = 15
     pictograms: Mapping[str, str] = field(default_factory=dict)  # category -> glyph; "" for the default
+    radii_m: tuple[int, ...] = ()  # the « près d'ici » choices: the page clusters them ahead, when idle
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +79,7 @@ class MapPageSpec:
             "pictograms": dict(sorted(self.pictograms.items())),
             "theme": map_variables(NORMAL),  # for the first paint; the kiosk then sends its own
             "tiles": TILE_TEMPLATE,
+            "radii": list(self.radii_m),
         }
 
 

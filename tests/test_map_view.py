@@ -133,6 +133,15 @@ def test_a_category_chip_filters_the_markers_in_the_page(map_view: MapView, qtbo
         tap(chip)  # Parc Barbieux and the hostile one
     assert js(map_view.web, "kioskState.cluster.getLayers().length") == 2
     assert js(map_view.web, "kioskState.categories") == ["parc"]
+    shown = [c for c in map_view.findChildren(TapCard) if c.isVisibleTo(map_view) and c.objectName()]
+    assert sorted(c.objectName() for c in shown) == ["place-card:hostile", "place-card:parc"]
+    cards = set(map_view.findChildren(TapCard))
+    with qtbot.waitSignal(map_view.web.filterApplied, timeout=3000, check_params_cb=lambda n, _ms: n == len(places())):
+        tap(map_view.chips.findChildren(type(map_view.zoom_in))[0])  # « Tout »
+    assert js(map_view.web, "kioskState.cluster.getLayers().length") == len(places())
+    assert set(map_view.findChildren(TapCard)) == cards  # the list's cards are kept, not made again
+    with qtbot.waitSignal(map_view.web.filterApplied, timeout=3000, check_params_cb=lambda n, _ms: n == 2):
+        tap(chip)
     with qtbot.waitSignal(map_view.web.filterApplied, timeout=3000, check_params_cb=lambda n, _ms: n == 1):
         tap(map_view.radius_buttons[500])  # only the hostile one is within 500 m
     assert js(map_view.web, "kioskState.radius") == 500

@@ -10,9 +10,12 @@
   var state = {
     map: null,
     data: null,
-    cluster: null,
-    markers: new Map(), // id -> marker
+    cluster: null, // the cluster group on the map: the current filter's
+    markers: new Map(), // id -> marker, in the group of every place
     all: [], // markers in the page's order
+    groups: new Map(), // filter key -> {key, group, markers: Map id -> marker, size, used}
+    shown: null, // the groups entry of the current filter
+    timings: {},
     here: null,
     circle: null,
     bridge: null,
@@ -59,35 +62,152 @@
     return marker;
   }
 
+  // -- filters: one cluster group per filter, clustered once ------------------------------------------
+  //
+  // markercluster's addLayers/removeLayers cost grows with the markers they move (thousands of them: hundreds of
+  // ms), while putting an already clustered group on the map costs only what is on screen. So each filter has
+  // its own group, with markers of its own (a marker belongs to one cluster group): "everything" is clustered at
+  // start, every single category and distance when the page is idle, any other filter the first time it is
+  // asked for; all are kept, up to MAX_CACHED_MARKERS markers (the oldest other groups go first).
+
+  var MAX_CACHED_MARKERS = 40000;
+
+  // markercluster keeps on the page what lies within the view grown by its own size on every side (nine views'
+  // worth: 600 markers and clusters with everything shown at zoom 15, 50 ms to swap); a third of it on each side
+  // is enough for a pan, and it adds what comes into view when the pan ends.
+  var KioskClusterGroup = L.MarkerClusterGroup.extend({
+    _getExpandedVisibleBounds: function () {
+      return this._checkBoundsMaxLat(this._map.getBounds().pad(0.34));
+    },
+  });
+
+  function newGroup() {
+    return new KioskClusterGroup({
+      chunkedLoading: false,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      maxClusterRadius: 60,
+      iconCreateFunction: clusterIcon,
+    });
+  }
+
+  function filterKey(categories, radius) {
+    return categories.slice().sort().join("\n") + "|" + radius;
+  }
+
+  function matches(place, categories, radius) {
+    if (categories.length && categories.indexOf(place.c) < 0) return false;
+    return !(radius > 0 && place.d > radius);
+  }
+
   function visible(marker) {
-    var p = marker.kiosk;
-    if (state.categories.length && state.categories.indexOf(p.c) < 0) return false;
-    return !(state.radius > 0 && p.d > state.radius);
+    return matches(marker.kiosk, state.categories, state.radius);
+  }
+
+  function cachedMarkers() {
+    var total = 0;
+    state.groups.forEach(function (entry) { total += entry.size; });
+    return total;
+  }
+
+  function makeRoom(keep) {
+    var others = [];
+    state.groups.forEach(function (entry) {
+      if (entry.markers !== state.markers && entry !== state.shown && entry !== keep) others.push(entry);
+    });
+    others.sort(function (a, b) { return a.used - b.used; });
+    var total = cachedMarkers();
+    while (total > MAX_CACHED_MARKERS && others.length) {
+      var old = others.shift();
+      state.groups.delete(old.key);
+      total -= old.size;
+    }
+  }
+
+  // The group for a filter, clustered (put on the map, and taken off at once unless ``keep``: nothing is painted
+  // between).
+  function groupFor(categories, radius, keep) {
+    var key = filterKey(categories, radius);
+    var entry = state.groups.get(key);
+    if (entry) return entry;
+    var everything = !categories.length && !radius;
+    var markers = everything ? state.markers : new Map();
+    var list = [];
+    if (everything) {
+      list = state.all;
+    } else {
+      state.all.forEach(function (m) {
+        if (!matches(m.kiosk, categories, radius)) return;
+        var marker = makeMarker(m.kiosk);
+        markers.set(m.kiosk.id, marker);
+        list.push(marker);
+      });
+    }
+    entry = { key: key, group: newGroup(), markers: markers, size: list.length, used: 0 };
+    entry.group.addLayers(list); // off the map: only queued
+    state.map.addLayer(entry.group); // clusters them
+    if (!keep) state.map.removeLayer(entry.group);
+    state.groups.set(key, entry);
+    makeRoom(entry);
+    return entry;
   }
 
   function applyFilter() {
     var t0 = performance.now();
-    // Only the difference moves: markers already shown stay in their clusters.
-    var add = [];
-    var remove = [];
-    var count = 0;
-    state.all.forEach(function (marker) {
-      var wanted = visible(marker);
-      if (wanted) count += 1;
-      if (wanted && !marker.kioskShown) add.push(marker);
-      else if (!wanted && marker.kioskShown) remove.push(marker);
-      marker.kioskShown = wanted;
-    });
-    if (remove.length) state.cluster.removeLayers(remove);
-    if (add.length) state.cluster.addLayers(add);
+    var focusedId = state.focused ? state.focused.kiosk.id : "";
+    var onMap = !state.game && (state.cluster === null || state.map.hasLayer(state.cluster));
+    var entry = groupFor(state.categories, state.radius, onMap);
+    entry.used = t0;
+    if (entry !== state.shown) {
+      unfocus();
+      if (state.cluster && state.map.hasLayer(state.cluster)) state.map.removeLayer(state.cluster);
+      state.shown = entry;
+      state.cluster = entry.group;
+      if (onMap) state.map.addLayer(entry.group);
+      var again = focusedId && entry.markers.get(focusedId);
+      if (again) {
+        // Still shown: marked again, without moving the map.
+        state.focused = again;
+        again.setZIndexOffset(1000);
+        var el = again.getElement();
+        if (el) el.classList.add("kiosk-focused");
+      }
+    }
     if (state.radius > 0) {
       state.circle.setRadius(state.radius);
       if (!state.map.hasLayer(state.circle)) state.circle.addTo(state.map);
     } else if (state.map.hasLayer(state.circle)) {
       state.map.removeLayer(state.circle);
     }
-    if (state.focused && !visible(state.focused)) unfocus();
-    return { count: count, ms: performance.now() - t0 };
+    return { count: entry.size, ms: performance.now() - t0 };
+  }
+
+  // When the page is idle: the groups of every single category, then of every distance, one per idle moment.
+  function prebuild() {
+    var wanted = [];
+    var counts = new Map();
+    state.all.forEach(function (m) { counts.set(m.kiosk.c, (counts.get(m.kiosk.c) || 0) + 1); });
+    Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a); }).forEach(function (c) {
+      wanted.push([[c], 0]);
+    });
+    (state.data.radii || []).forEach(function (r) {
+      if (typeof r === "number" && r > 0) wanted.push([[], r]);
+    });
+    var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 50); };
+    function next() {
+      if (!wanted.length) {
+        state.prebuilt = true;
+        return;
+      }
+      if (state.game || state.map._animatingZoom) {
+        idle(next, { timeout: 1000 });
+        return;
+      }
+      var w = wanted.shift();
+      if (cachedMarkers() < MAX_CACHED_MARKERS) groupFor(w[0], w[1], false);
+      idle(next, { timeout: 1000 });
+    }
+    idle(next, { timeout: 1000 });
   }
 
   function unfocus() {
@@ -100,7 +220,7 @@
   }
 
   function focus(id) {
-    var marker = state.markers.get(id);
+    var marker = state.shown ? state.shown.markers.get(id) : null;
     if (!marker || !visible(marker)) return false;
     unfocus();
     state.focused = marker;
@@ -189,12 +309,14 @@
       if (label) label.textContent = texts.here;
       state.hereText = texts.here;
     }
-    state.all.forEach(function (marker) {
-      var name = nameOf(marker.kiosk);
-      marker.options.title = name;
-      marker.options.alt = name;
-      var icon = marker.getElement();
-      if (icon) icon.title = name;
+    state.groups.forEach(function (entry) {
+      entry.markers.forEach(function (marker) {
+        var name = nameOf(marker.kiosk);
+        marker.options.title = name;
+        marker.options.alt = name;
+        var icon = marker.getElement();
+        if (icon) icon.title = name;
+      });
     });
     if (state.game) {
       state.game.markers.forEach(function (marker) {
@@ -460,6 +582,8 @@
   });
 
   function start(map) {
+    var timings = { start: performance.now() }; // ms since the page started loading, for the benchmarks
+    state.timings = timings;
     state.map = map;
     state.data = JSON.parse(document.getElementById("kiosk-data").textContent);
     applyTheme(state.data.theme);
@@ -470,19 +594,13 @@
     var credit = document.createElement("span");
     credit.textContent = state.data.attribution;
     map.attributionControl.addAttribution(credit.innerHTML);
-    state.cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      maxClusterRadius: 60,
-      iconCreateFunction: clusterIcon,
-    });
     state.data.places.forEach(function (place) {
       if (typeof place.id !== "string" || state.markers.has(place.id)) return;
       var marker = makeMarker(place);
       state.markers.set(place.id, marker);
       state.all.push(marker);
     });
+    timings.markers = performance.now();
     state.circle = L.circle(state.data.origin, { radius: 1000, className: "kiosk-radius", weight: 3, fillOpacity: 0.06, interactive: false });
     state.here = L.marker(state.data.origin, {
       icon: new HereIcon({ className: "kiosk-here", iconSize: [40, 40], iconAnchor: [20, 20] }),
@@ -490,16 +608,16 @@
       keyboard: false,
       zIndexOffset: 2000,
     }).addTo(map);
-    state.cluster.addTo(map);
-    applyFilter();
+    applyFilter(); // clusters every place and puts them on the map
+    timings.clustered = performance.now();
     map.on("resize", function () {
       if (state.game) fitGame(); // the web view was laid out again: the candidates stay in view
     });
     map.on("zoomend", placeNames);
     window.kioskState = state; // for the tests' runJavaScript probes
-    new QWebChannel(qt.webChannelTransport, function (channel) {
-      var bridge = channel.objects.bridge;
+    whenBridge(function (bridge) {
       state.bridge = bridge;
+      timings.channel = performance.now();
       bridge.filterRequested.connect(onFilter);
       bridge.focusRequested.connect(onFocus);
       bridge.zoomRequested.connect(onZoom);
@@ -508,8 +626,21 @@
       bridge.themeChanged.connect(onTheme);
       if (bridge.gameRequested) bridge.gameRequested.connect(onGame);
       bridge.pageReady(state.all.length, performance.now());
+      prebuild();
     });
   }
+
+  // The channel's handshake (a round trip to the kiosk) starts as soon as this script runs, so that it overlaps
+  // the rest of the page's loading and the clustering instead of following them.
+  var channel = { bridge: null, waiting: null };
+  function whenBridge(callback) {
+    if (channel.bridge) callback(channel.bridge);
+    else channel.waiting = callback;
+  }
+  new QWebChannel(qt.webChannelTransport, function (ch) {
+    channel.bridge = ch.objects.bridge;
+    if (channel.waiting) channel.waiting(channel.bridge);
+  });
 
   window.kioskMap = { start: start };
 })();
