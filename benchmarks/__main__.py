@@ -4,6 +4,9 @@ Each suite runs in a fresh Python process (``python -m benchmarks --child SUITE`
 memory and Qt objects are measured alone, and a crash in one suite is reported without losing the
 others. Settings come from the environment (see ``benchmarks/settings.py``); BENCH_SUITES=a,b runs
 only those suites.
+
+Exit code: 0 when every budget is met, 2 when one is missed (each printed on a ``MISSED:`` line), 1 when
+a suite failed.
 """
 
 from __future__ import annotations
@@ -89,17 +92,19 @@ def machine() -> dict[str, Any]:
     }
 
 
+def budget_text(f: Figure) -> str:
+    if f.budget is None:
+        return ""
+    return f"≥ {f.budget:g} {f.unit}" if f.kind == "ratio" else f"≤ {f.budget:g} {f.unit}"
+
+
 def table(figures: list[Figure]) -> str:
     rows = [("figure", "value", "min", "max", "runs", "budget", "")]
     for f in figures:
         j = f.to_json()
         value = "—" if j["value"] is None else f"{j['value']:.1f} {f.unit}"
         verdict = {True: "ok", False: "MISSES", None: ""}[f.within_budget]
-        budget = (
-            ""
-            if f.budget is None
-            else (f"≥ {f.budget:g} {f.unit}" if f.kind == "ratio" else f"≤ {f.budget:g} {f.unit}")
-        )
+        budget = budget_text(f)
         rows.append(
             (
                 f"{f.name} [{f.kind}]",
@@ -113,6 +118,17 @@ def table(figures: list[Figure]) -> str:
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)) for r in rows)
+
+
+def verdict(figures: list[Figure], failures: list[str]) -> tuple[list[str], int]:
+    """A ``MISSED:`` line per budget missed and a ``FAILED:`` line per failed suite; the exit code."""
+    missed = [f for f in figures if f.within_budget is False]
+    lines = [f"MISSED: {f.name}: {f.value:.1f} {f.unit}, budget {budget_text(f)}" for f in missed]
+    lines += [f"FAILED: {failure}" for failure in failures]
+    lines.append(f"{sum(f.within_budget is True for f in figures)} budgets met, {len(missed)} missed")
+    if failures:
+        return lines, 1
+    return lines, 2 if missed else 0  # a missed budget fails the run too, with its own code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,10 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(table(figures))
-    for failure in failures:
-        print(f"FAILED: {failure}")
+    lines, code = verdict(figures, failures)
+    print("\n".join(lines))
     print(f"\n{len(figures)} figures in {report['seconds']} s, written to {args.out}")
-    return 1 if failures else 0
+    return code
 
 
 if __name__ == "__main__":

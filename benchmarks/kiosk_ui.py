@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks import synthetic
-from benchmarks.measure import Figure, ms_since, tree_pss_mb, tree_rss_mb
+from benchmarks.measure import Figure, ms_since, pss_mb, tree_pss_mb, tree_rss_mb
 from benchmarks.settings import Settings
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import load_config
@@ -34,6 +34,8 @@ from kiosk.views.cards import EventCard
 log = logging.getLogger(__name__)
 
 WAIT_S = 3.0
+#: Soak cycles between two memory samples.
+SAMPLE_EVERY = 50
 
 
 class NoneBallast:
@@ -233,8 +235,42 @@ def qt_objects(kiosk: Kiosk) -> tuple[int, int]:
     return len(QApplication.allWidgets()), len(kiosk.window.findChildren(QObject))
 
 
+@dataclass(frozen=True)
+class MemorySample:
+    """Memory after ``cycle`` soak cycles: the whole tree (RSS, PSS), the kiosk's own process, Python's objects."""
+
+    cycle: int
+    rss: float
+    pss: float
+    main_pss: float
+    python_objects: int
+
+    @classmethod
+    def take(cls, cycle: int, ballast_mb: float) -> MemorySample:
+        # The ballast's list (8 bytes a reference) is the harness's, not the kiosk's: it is taken out.
+        main_pss = pss_mb(os.getpid()) - ballast_mb
+        return cls(cycle, tree_rss_mb() - ballast_mb, tree_pss_mb() - ballast_mb, main_pss, len(gc.get_objects()))
+
+
+def slope_per_1000(samples: list[MemorySample], value: Callable[[MemorySample], float]) -> float:
+    """Least-squares slope of ``value`` over the samples, in units per 1,000 cycles."""
+    xs = [s.cycle for s in samples]
+    ys = [value(s) for s in samples]
+    if len(xs) < 2 or len(set(xs)) < 2:
+        return 0.0
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    variance = sum((x - mean_x) ** 2 for x in xs)
+    return covariance / variance * 1000
+
+
 def soak(settings: Settings) -> list[Figure]:
-    """Screen switches, a category filter on the map and a content refresh, ``soak_cycles`` times."""
+    """Screen switches, a category filter on the map and a content refresh, ``soak_cycles`` times.
+
+    Memory is measured from the end of a warm-up (``soak_warmup`` cycles): caches that fill once (the web
+    engine's JavaScript heap and tile cache, Qt's font and pixmap caches, the allocators' arenas) grow there,
+    and a leak is what still grows after. Samples every ``SAMPLE_EVERY`` cycles give the slope of the rest.
+    """
     with running_kiosk() as kiosk:
         # Thousands of taps: a short double-click interval lets them follow each other quickly.
         QApplication.styleHints().setMouseDoubleClickInterval(40)
@@ -243,12 +279,13 @@ def soak(settings: Settings) -> list[Figure]:
         full = kiosk.content.snapshot
         fewer = replace(full, events=full.events[1:])  # a content change, to re-render every screen now and then
         map_view = kiosk.window.map_view
-        chips = [b for b in map_view.chips.findChildren(QWidget) if b.property("value")]
 
         def cycle(index: int) -> None:
             target = ROTATION[index % len(ROTATION)]
             if target == "map":
                 finger.tap(kiosk.window.home_view.map_tile, "map")
+                # looked up each time: a new snapshot may make the chips anew
+                chips = [b for b in map_view.chips.findChildren(QWidget) if b.property("value")]
                 chip = chips[(index // len(ROTATION)) % len(chips)] if chips else None
                 if chip is not None and chip.isVisible():
                     QTest.mouseClick(chip, Qt.MouseButton.LeftButton, pos=chip.rect().center())
@@ -262,38 +299,72 @@ def soak(settings: Settings) -> list[Figure]:
                 snapshot: Snapshot = fewer if index % 40 == 19 else full
                 kiosk.window.set_snapshot(snapshot)
 
-        for index in range(8):  # warm-up: everything built once, the map page loaded
+        ballast_start = len(BALLAST.held)
+
+        def sample(done: int) -> MemorySample:
+            kiosk.window.set_snapshot(full)  # the same content at every sample
+            gc.collect()
+            settle(0.3)
+            return MemorySample.take(done, (len(BALLAST.held) - ballast_start) * 8 / 2**20)
+
+        first = sample(0)
+        for index in range(max(settings.soak_warmup, 8)):  # everything built and used, the map page loaded
             cycle(index)
         until(lambda: map_view.web.is_ready, 15)
-        gc.collect()
-        settle(0.5)
-        rss_start, pss_start = tree_rss_mb(), tree_pss_mb()
-        ballast_start = len(BALLAST.held)
+        start = sample(0)
         widgets_start, objects_start = qt_objects(kiosk)
         none_refs = sys.getrefcount(None) - len(BALLAST.held)
+        samples = [start]
         started = time.perf_counter()
         for index in range(settings.soak_cycles):
             cycle(index)
+            if (index + 1) % SAMPLE_EVERY == 0 or index + 1 == settings.soak_cycles:
+                samples.append(sample(index + 1))
         seconds = time.perf_counter() - started
-        kiosk.window.set_snapshot(full)
-        gc.collect()
-        settle(0.5)
-        # The ballast's list (8 bytes a reference) is the harness's, not the kiosk's: it is taken out.
-        ballast_mb = (len(BALLAST.held) - ballast_start) * 8 / 2**20
-        rss_end, pss_end = tree_rss_mb() - ballast_mb, tree_pss_mb() - ballast_mb
+        end = samples[-1]
         widgets_end, objects_end = qt_objects(kiosk)
-    growth = (rss_end - rss_start) / rss_start * 100
-    pss_growth = (pss_end - pss_start) / pss_start * 100 if pss_start else 0.0
     cycles = settings.soak_cycles
+    warmup = max(settings.soak_warmup, 8)
+
+    def growth(value: Callable[[MemorySample], float]) -> float:
+        return (value(end) - value(start)) / value(start) * 100 if value(start) else 0.0
+
+    later = samples[len(samples) // 2 :]  # the second half: the slope once any slow filling is over
+    pss_slope = slope_per_1000(later, lambda s: s.pss)
+    main_slope = slope_per_1000(later, lambda s: s.main_pss)
     return [
         Figure(
             f"soak: memory growth over {cycles:,} cycles (process tree RSS)",
             "%",
-            [growth],
+            [growth(lambda s: s.rss)],
             5,
             kind="value",
-            note=f"{rss_start:.0f} → {rss_end:.0f} MiB RSS; PSS {pss_start:.0f} → {pss_end:.0f} MiB "
-            f"({pss_growth:+.1f} %); {seconds:.0f} s; {ballast_mb:.0f} MiB of None ballast taken out",
+            note=f"after a warm-up of {warmup} cycles ({first.rss:.0f} → {start.rss:.0f} MiB there): "
+            f"{start.rss:.0f} → {end.rss:.0f} MiB RSS; {seconds:.0f} s",
+        ),
+        Figure(
+            f"soak: memory growth over {cycles:,} cycles (process tree PSS)",
+            "%",
+            [growth(lambda s: s.pss)],
+            5,
+            kind="value",
+            note=f"{start.pss:.0f} → {end.pss:.0f} MiB PSS; the kiosk's process {start.main_pss:.0f} → "
+            f"{end.main_pss:.0f}, the web engine's {start.pss - start.main_pss:.0f} → {end.pss - end.main_pss:.0f}",
+        ),
+        Figure(
+            "soak: steady-state slope, process tree PSS (second half)",
+            "MiB/1000 cycles",
+            [pss_slope],
+            kind="value",
+            note=f"the kiosk's process {main_slope:+.1f} MiB/1000 cycles; samples every {SAMPLE_EVERY} cycles: "
+            + " ".join(f"{s.pss:.0f}" for s in samples),
+        ),
+        Figure(
+            "soak: Python objects alive, growth",
+            "count",
+            [float(end.python_objects - start.python_objects)],
+            kind="value",
+            note=f"{start.python_objects:,} → {end.python_objects:,} (gc-tracked)",
         ),
         Figure(
             "soak: widgets alive, start → end",

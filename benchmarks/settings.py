@@ -1,7 +1,7 @@
 """How much each benchmark does: the issue's sizes by default, far less with BENCH_QUICK=1 (or in the tests).
 
 Every count can be set on its own from the environment (BENCH_RUNS, BENCH_SWITCHES, BENCH_SOAK_CYCLES,
-BENCH_EVENTS, BENCH_PLACES, BENCH_ICAL_EVENTS, BENCH_PROCESS_RUNS).
+BENCH_SOAK_WARMUP, BENCH_EVENTS, BENCH_PLACES, BENCH_ICAL_EVENTS, BENCH_PROCESS_RUNS).
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ class Settings:
     process_runs: int = 5  # fresh processes for the cold measurements (start, first map load, chromium)
     switches: int = 200
     soak_cycles: int = 2000
+    soak_warmup: int = 200  # soak cycles before the memory is first measured
     events: int = 10_000
     places: int = 5_000
     ical_events: int = 500
 
 
-QUICK = Settings(runs=3, process_runs=2, switches=40, soak_cycles=150)
-TINY = Settings(runs=1, process_runs=1, switches=7, soak_cycles=3, events=20, places=30, ical_events=5)
+QUICK = Settings(runs=3, process_runs=2, switches=40, soak_cycles=150, soak_warmup=50)
+TINY = Settings(runs=1, process_runs=1, switches=7, soak_cycles=3, soak_warmup=1, events=20, places=30, ical_events=5)
 
 
 def from_environment(env: Mapping[str, str] = os.environ) -> Settings:

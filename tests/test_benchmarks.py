@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import synthetic
+from benchmarks.__main__ import verdict
 from benchmarks.content import run as run_content
 from benchmarks.measure import Figure, percentile, tree_rss_mb
 from benchmarks.settings import TINY, from_environment
@@ -44,6 +45,27 @@ def test_figures_give_median_percentiles_and_budget() -> None:
     assert Figure("x", "×", [12.0], 10, kind="ratio").within_budget is True
     assert Figure("x", "ms", []).to_json()["value"] is None
     assert tree_rss_mb() > 10
+
+
+def test_a_missed_budget_is_named_and_fails_the_run() -> None:
+    met, missed = Figure("fast", "ms", [1.0], 2), Figure("slow", "ms", [3.0, 5.0], 2)
+    lines, code = verdict([met, missed], [])
+    assert code == 2
+    assert "MISSED: slow: 4.0 ms, budget ≤ 2 ms" in lines and not any("fast" in line for line in lines)
+    assert verdict([met], [])[1] == 0
+    assert verdict([met], ["suite soak failed (exit code 1)"])[1] == 1
+    assert verdict([Figure("x", "×", [3.0], 10, kind="ratio")], [])[0][0] == "MISSED: x: 3.0 ×, budget ≥ 10 ×"
+
+
+def test_the_soak_slope_is_a_least_squares_fit() -> None:
+    from benchmarks.kiosk_ui import MemorySample, slope_per_1000  # noqa: PLC0415 - Qt only here
+
+    samples = [MemorySample(c, 0.0, 100 + 0.004 * c, 0.0, 0) for c in (0, 50, 100, 150)]
+    assert slope_per_1000(samples, lambda s: s.pss) == pytest.approx(4.0)
+    noisy = [MemorySample(c, 0.0, pss, 0.0, 0) for c, pss in ((0, 300), (50, 302), (100, 300), (150, 302))]
+    assert slope_per_1000(noisy, lambda s: s.pss) == pytest.approx(8.0)  # (+2 over 150 cycles, fitted)
+    flat = [MemorySample(c, 0.0, 300.0, 0.0, 0) for c in (0, 50, 100)]
+    assert slope_per_1000(flat, lambda s: s.pss) == 0.0
 
 
 def test_settings_come_from_the_environment() -> None:
