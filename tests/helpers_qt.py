@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,8 +19,16 @@ def touch_device() -> QPointingDevice:
     return _DEVICE[0]
 
 
+def settle() -> None:
+    """Run the pending layout passes (a layout change inside a scroll area takes a few)."""
+    for _ in range(4):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        QApplication.processEvents()
+
+
 def tap(widget: QWidget, at: QPoint | None = None) -> None:
     """A finger down and up on ``widget`` (its centre by default), as the touch screen sends it."""
+    settle()  # a finger taps what the screen shows: pending layouts first
     assert widget.isVisible(), f"{widget.objectName() or widget} is not visible"
     window = widget.window()
     point = widget.mapTo(window, at or widget.rect().center())

@@ -29,14 +29,15 @@ class EventView(Screen):
         self._event_id: str | None = None
         self.codes_shown: list[str] = []  # the kinds of QR codes on the page (usage statistics count them)
         self.speech: Speech | None = None
-        self.read_aloud = button("", None)
-        self.read_aloud.setObjectName("event-read-aloud")
-        self.read_aloud.clicked.connect(self._read_aloud)
-        self.read_aloud.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 0)
         self.scroll_area = KineticScrollArea()
         body = QWidget()
+        self.read_aloud = button("", None)  # a child of the body from the start: never a window of its own
+        self.read_aloud.setParent(body)
+        self.read_aloud.setObjectName("event-read-aloud")
+        self.read_aloud.clicked.connect(self._read_aloud)
+        self.read_aloud.hide()
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 0, 16, 32)
         self.body.setSpacing(16)
@@ -52,7 +53,8 @@ class EventView(Screen):
 
     def _update_speech(self) -> None:
         self.read_aloud.setText("🔊 " + self.tr("Lire à voix haute"))
-        self.read_aloud.setVisible(self.speech is not None and self.speech.available(self.session.language))
+        shown = self.current_event is not None and self.body.indexOf(self.read_aloud) >= 0
+        self.read_aloud.setVisible(shown and self.speech is not None and self.speech.available(self.session.language))
 
     def spoken_text(self) -> str:
         """What « Lire à voix haute » says: the title, when, where, and the description."""
@@ -101,6 +103,7 @@ class EventView(Screen):
         if self.speech is not None:
             self.speech.stop()
         self.body.removeWidget(self.read_aloud)  # kept across rebuilds of the body
+        self.read_aloud.hide()
         clear_layout(self.body)
         self.codes_shown = []
         event = self.current_event
