@@ -475,7 +475,7 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     if (speech := kiosk.window.activity_view.speech) is not None:
         kiosk.window.firstPainted.connect(speech.probe)  # reading aloud, if a voice is installed
     apply_window_mode(kiosk.window, fullscreen, config.display.hide_cursor)
-    kiosk.start()
+    start_after_first_paint(kiosk)
     app.aboutToQuit.connect(kiosk.content.shutdown)
     if kiosk.signups is not None:  # a sign-up being written is finished before the process ends
         app.aboutToQuit.connect(kiosk.signups.shutdown)
@@ -486,6 +486,27 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
         loop.run_forever()
     log.info("the kiosk stopped")
     return 0
+
+
+#: The background work starts this long after the window was shown if no paint came first (it always comes).
+START_AT_THE_LATEST_MS = 5000
+
+
+def start_after_first_paint(kiosk: Kiosk) -> None:
+    """Start the services (content refresh, deliveries, heartbeat...) once the first screen is painted.
+
+    Their workers would otherwise share the interpreter with the GUI thread while it builds and paints the
+    home screen (the saved content is on it already): started after, they cost the first paint nothing.
+    """
+    started: list[bool] = []
+
+    def start() -> None:
+        if not started:
+            started.append(True)
+            kiosk.start()
+
+    kiosk.window.firstPainted.connect(start)
+    QTimer.singleShot(START_AT_THE_LATEST_MS, start)
 
 
 def _quit_on_signals(app: QApplication) -> None:

@@ -1,5 +1,6 @@
 """What the cold start does, and what it no longer does (docs/performance.md): heavy libraries are imported where
-they are used, and the style sheet is made once for the window's first size."""
+they are used, the style sheet is made once for the window's first size, and the background work starts after
+the first paint."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+import pytest
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -57,3 +59,36 @@ def test_the_style_sheet_is_made_once_for_the_first_window_size(
         kiosk.shutdown()
     finally:
         del qapp.setStyleSheet
+
+
+class _Window(QObject):
+    firstPainted = Signal()
+
+
+class _Kiosk:
+    def __init__(self) -> None:
+        self.window = _Window()
+        self.starts = 0
+
+    def start(self) -> None:
+        self.starts += 1
+
+
+def test_the_services_start_once_after_the_first_paint(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk import app  # noqa: PLC0415
+
+    painted = _Kiosk()
+    # only its window's signal and start() are used
+    app.start_after_first_paint(painted)  # type: ignore[arg-type]
+    qtbot.wait(20)
+    assert painted.starts == 0  # nothing competes with the GUI thread before the paint
+    painted.window.firstPainted.emit()
+    painted.window.firstPainted.emit()
+    assert painted.starts == 1
+
+    monkeypatch.setattr(app, "START_AT_THE_LATEST_MS", 10)
+    never_painted = _Kiosk()
+    app.start_after_first_paint(never_painted)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: never_painted.starts == 1, timeout=2000)
+    never_painted.window.firstPainted.emit()
+    assert never_painted.starts == 1
