@@ -23,6 +23,25 @@ log = logging.getLogger(__name__)
 
 FIRST_PAINT = re.compile(r"first paint (\d+) ms after process start")
 TIMEOUT = 60.0
+#: The floor under any PySide6 kiosk: Python, PySide6 with QtWebEngine loaded (as the kiosk must, before its
+#: QApplication) and one empty window painted; none of our code.
+FLOOR = """
+import sys
+from PySide6 import QtWebEngineWidgets
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class Window(QWidget):
+    def paintEvent(self, event):
+        print("first paint 0 ms after process start", file=sys.stderr, flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+app = QApplication([])
+window = Window()
+window.resize(960, 540)
+window.show()
+app.exec()
+"""
 
 
 def kiosk_environment() -> dict[str, str]:
@@ -47,11 +66,19 @@ def warm_data_dir(folder: Path) -> None:
     )
 
 
-def one_start(data_dir: Path) -> tuple[float, float, float, int]:
-    """(wall ms to the first-paint line, the ms the kiosk logged, peak MiB of the tree, processes seen)."""
+def one_start(data_dir: Path | None) -> tuple[float, float, float, int]:
+    """(wall ms to the first-paint line, the ms the kiosk logged, peak MiB of the tree, processes seen).
+
+    Without ``data_dir``, the floor (``FLOOR``) is started instead of the kiosk.
+    """
+    command = (
+        [sys.executable, "-c", FLOOR]
+        if data_dir is None
+        else kiosk_command("run", "--windowed", "--data-dir", str(data_dir), "--log-level", "INFO")
+    )
     started = time.perf_counter()
     process = subprocess.Popen(
-        kiosk_command("run", "--windowed", "--data-dir", str(data_dir), "--log-level", "INFO"),
+        command,
         env=kiosk_environment(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -81,18 +108,26 @@ def one_start(data_dir: Path) -> tuple[float, float, float, int]:
 
 
 def run(settings: Settings) -> list[Figure]:
-    walls, logged, peaks, processes = [], [], [], 0
+    walls, logged, peaks, floors, processes = [], [], [], [], 0
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         warm_data_dir(data)
         one_start(data)  # the first start writes the map page and fills the OS file cache: not counted
+        one_start(None)
         for _ in range(settings.process_runs):
             wall, own, peak, seen = one_start(data)
             walls.append(wall)
             logged.append(own)
             peaks.append(peak)
             processes = max(processes, seen)
+            floors.append(one_start(None)[0])  # interleaved: both see the same load
     return [
+        Figure(
+            "cold start floor: an empty PySide6 window with QtWebEngine loaded, to first paint",
+            "ms",
+            floors,
+            note="no kiosk code: Python, PySide6, QtWebEngine's libraries, a QApplication and one paint",
+        ),
         Figure("cold start: process start to first paint (wall)", "ms", walls, 600),
         Figure("cold start: first paint, as the kiosk logs it", "ms", logged, 600),
         Figure(

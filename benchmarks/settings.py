@@ -17,13 +17,13 @@ class Settings:
     process_runs: int = 5  # fresh processes for the cold measurements (start, first map load, chromium)
     switches: int = 200
     soak_cycles: int = 2000
-    soak_warmup: int = 200  # soak cycles before the memory is first measured
+    soak_warmup: int = 400  # soak cycles before the memory is first measured (caches filling: docs/performance.md)
     events: int = 10_000
     places: int = 5_000
     ical_events: int = 500
 
 
-QUICK = Settings(runs=3, process_runs=2, switches=40, soak_cycles=150, soak_warmup=50)
+QUICK = Settings(runs=3, process_runs=2, switches=40, soak_cycles=150, soak_warmup=100)
 TINY = Settings(runs=1, process_runs=1, switches=7, soak_cycles=3, soak_warmup=1, events=20, places=30, ical_events=5)
 
 
