@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import qasync
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - QtWebEngine must be loaded before the QApplication
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, logs
@@ -167,6 +167,7 @@ class Kiosk:
             self.ops.start()
 
     def shutdown(self) -> None:
+        """Stop every service and delete the window: call it from outside the window's own event handlers."""
         if self.ops is not None:
             self.ops.shutdown()
         self.idle.stop()
@@ -177,6 +178,10 @@ class Kiosk:
         self.session.close()
         self.window.allow_close = True
         self.window.close()
+        # Its ~1,000 widgets and web views go now, pages before their profile: left to the interpreter's exit
+        # they may go in any order (QtWebEngine then crashes), and a test process builds hundreds of kiosks.
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def restart_process() -> None:

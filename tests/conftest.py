@@ -57,6 +57,19 @@ def _no_tile_server(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIOSK_TILES_OFFLINE", "1")
 
 
+def flush_deletions() -> None:
+    """Delete now what was deleteLater()'d: a test's windows must not live on, slowing every later test."""
+    from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows() -> Iterator[None]:
+    yield
+    flush_deletions()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"

@@ -92,3 +92,23 @@ def test_the_services_start_once_after_the_first_paint(qtbot: QtBot, monkeypatch
     qtbot.waitUntil(lambda: never_painted.starts == 1, timeout=2000)
     never_painted.window.firstPainted.emit()
     assert never_painted.starts == 1
+
+
+def test_a_kiosk_shut_down_leaves_no_widget_behind(qapp: QApplication, clock: FakeClock, tmp_path: Path) -> None:
+    """Screenshots, the selftest and the tests build kiosk after kiosk in one process: none may pile up."""
+    from kiosk.app import build_kiosk  # noqa: PLC0415
+    from kiosk.config import load_config  # noqa: PLC0415
+
+    def one_kiosk(folder: Path) -> None:
+        folder.mkdir()
+        built = build_kiosk(load_config(), folder, clock=clock)
+        built.content.refresh_now()
+        built.window.show()
+        built.window.go("map")
+        assert len(QApplication.allWidgets()) > before + 500  # a whole kiosk, web view included
+        built.shutdown()
+
+    before = len(QApplication.allWidgets())
+    one_kiosk(tmp_path / "first")
+    one_kiosk(tmp_path / "second")
+    assert len(QApplication.allWidgets()) == before

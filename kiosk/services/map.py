@@ -63,11 +63,13 @@ class MapPageService(QObject):
         return build_page(places, self.spec, self.folder)
 
     def shutdown(self) -> None:
+        """Wait for the page being written; its result, still queued for the GUI thread, is then dropped."""
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._generation += 1
 
     def _on_finished(self, generation: int, future: Future[PageBuild]) -> None:
         if generation != self._generation:
-            return  # newer places are on their way
+            return  # newer places are on their way, or the kiosk is shutting down
         try:
             build = future.result()
         except Exception as exc:

@@ -286,7 +286,7 @@ class MapWebView(QWidget):
         self.crashes += 1
         log.error("map page: render process ended (%s, code %d); rebuilding", status.name, code)
         self.is_ready = False
-        QTimer.singleShot(0, self._rebuild)
+        QTimer.singleShot(0, self, self._rebuild)
 
     def recycle(self) -> None:
         """A fresh page and render process, as after a crash (the health monitor's memory ceiling)."""

@@ -188,7 +188,7 @@ class ActivityView(Screen):
             self.scroll_area.scroll_to_top()
         elif isinstance(self.panel, MapPanel):
             self._follow_latest = True  # its newest hint or feedback is scrolled into view once laid out
-            QTimer.singleShot(0, self._show_latest)
+            QTimer.singleShot(0, self, self._show_latest)
 
     def _show_latest(self) -> None:
         """A map step's newest hint or feedback stays in view (the current panel's, whenever this runs)."""

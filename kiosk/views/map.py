@@ -370,7 +370,7 @@ class MapView(Screen):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.controls.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
-            QTimer.singleShot(0, self._fit_controls)
+            QTimer.singleShot(0, self, self._fit_controls)
         return super().eventFilter(watched, event)
 
     def _fit_controls(self) -> None:
@@ -386,6 +386,6 @@ class MapView(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_controls)
+        QTimer.singleShot(0, self, self._fit_controls)
         portrait = event.size().height() > event.size().width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)

@@ -323,7 +323,7 @@ class KioskWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, self, self.firstPainted.emit)
 
 
 #: The window's size out of full screen (``kiosk run --windowed``).
