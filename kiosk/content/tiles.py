@@ -228,23 +228,27 @@ class TileSource:
                 return None
             try:
                 with self._session.get(self.url(key), headers=headers, timeout=self._timeout, stream=True) as reply:
-                    if reply.status_code == 304 and cached is not None:
-                        self.cache.touch(key, self._expiry(reply))
-                        return cached.data
-                    if reply.status_code != 200:
-                        log.warning("tile %s: HTTP %s", key, reply.status_code)
-                        if reply.status_code in (403, 429) or reply.status_code >= 500:
-                            self._back_off()
-                        return None
-                    data = reply.raw.read(MAX_TILE_BYTES + 1, decode_content=True)
-                    if len(data) > MAX_TILE_BYTES:
-                        log.warning("tile %s: larger than %d bytes, refused", key, MAX_TILE_BYTES)
-                        return None
-                    tile = Tile(data, self._expiry(reply), reply.headers.get("ETag"))
+                    return self._receive(key, cached, reply)
             except (requests.RequestException, OSError) as exc:
                 log.info("tile server unreachable (%s); serving the cache for %.0f s", exc, BACKOFF_SECONDS)
                 self._back_off()
                 return None
+
+    def _receive(self, key: TileKey, cached: Tile | None, reply: requests.Response) -> bytes | None:
+        """The server's answer: a new tile (cached), the cached one confirmed (304), or nothing."""
+        if reply.status_code == 304 and cached is not None:
+            self.cache.touch(key, self._expiry(reply))
+            return cached.data
+        if reply.status_code != 200:
+            log.warning("tile %s: HTTP %s", key, reply.status_code)
+            if reply.status_code in (403, 429) or reply.status_code >= 500:
+                self._back_off()
+            return None
+        data = reply.raw.read(MAX_TILE_BYTES + 1, decode_content=True)
+        if len(data) > MAX_TILE_BYTES:
+            log.warning("tile %s: larger than %d bytes, refused", key, MAX_TILE_BYTES)
+            return None
+        tile = Tile(data, self._expiry(reply), reply.headers.get("ETag"))
         self.downloads += 1
         self.cache.put(key, tile)
         return tile.data
