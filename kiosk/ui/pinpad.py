@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets import button, label
 
@@ -16,16 +16,21 @@ class PinPad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._digits = ""
-        column = QVBoxLayout(self)
+        # The prompt, the dots and the messages beside the keys: at 200 % text the keys keep their room
+        # (one above the other, the pad no longer fitted the screen's height).
+        row = QHBoxLayout(self)
+        row.setSpacing(48)
+        column = QVBoxLayout()
         column.setSpacing(16)
         self.prompt = label(role="title")
-        self.dots = label("", "display", wrap=False)
+        self.dots = label("", "display")
         self.dots.setObjectName("pin-dots")
         self.message = label(role="muted")
         self.message.setObjectName("pin-message")
         column.addWidget(self.prompt)
         column.addWidget(self.dots)
         column.addWidget(self.message)
+        column.addStretch(1)
         grid = QGridLayout()
         grid.setSpacing(16)
         self.keys: dict[str, QPushButton] = {}
@@ -36,8 +41,12 @@ class PinPad(QWidget):
             b.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(b, index // 3, index % 3)
             self.keys[key] = b
-        column.addLayout(grid)
-        column.addStretch(1)
+        keys = QVBoxLayout()
+        keys.addLayout(grid)
+        keys.addStretch(1)
+        row.addLayout(column, 2)
+        row.addLayout(keys)
+        row.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -71,4 +80,4 @@ class PinPad(QWidget):
             return
         elif len(self._digits) < MAX_DIGITS:
             self._digits += key
-        self.dots.setText("●" * len(self._digits))
+        self.dots.setText(" ".join("●" * len(self._digits)))  # spaced: a long code wraps at 200 %

@@ -111,7 +111,6 @@ class QrWidget(QFrame):
         self.code.setAccessibleName(caption or short)
         self.short = label(short)
         self.short.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.short.setMaximumWidth(max(self.code.width(), 320))
         column.addWidget(self.caption)
         column.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.short)

@@ -96,6 +96,21 @@ class KineticScrollArea(QScrollArea):
         props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
         scroller.setScrollerProperties(props)
 
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Shown for the first time after the text size changed, the content is resized while it is being
+        # shown (its new fonts make it taller), after its pending resize event: its layout keeps the old
+        # height and squeezes the wrapped labels (cut text at 200 %). Lay it out on the size it has.
+        content = self.widget()
+        if event.type() == QEvent.Type.Show and content is not None and watched is content:
+            layout = content.layout()
+            if layout is not None and layout.geometry() != content.contentsRect():
+                layout.setGeometry(content.contentsRect())
+        return super().eventFilter(watched, event)
+
     def scroll_to_top(self) -> None:
         QScroller.scroller(self.viewport()).stop()
         self.verticalScrollBar().setValue(0)

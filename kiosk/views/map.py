@@ -50,19 +50,39 @@ class PlaceCard(TapCard):
         super().__init__(parent)
         self.place_id = ""
         self._shown: tuple[str, ...] = ("", "", "", "")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 12, 16, 12)
-        row.setSpacing(16)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(16, 12, 16, 12)
+        self._row.setSpacing(16)
         self.icon = label(role="icon", wrap=False)
-        row.addWidget(self.icon)
-        text = QVBoxLayout()
+        self._row.addWidget(self.icon)
+        self._text = QVBoxLayout()
         self.title = label(role="title")
         self.detail = label(role="muted")
-        text.addWidget(self.title)
-        text.addWidget(self.detail)
-        row.addLayout(text, 1)
+        self._text.addWidget(self.title)
+        self._text.addWidget(self.detail)
+        self._foot = QHBoxLayout()  # large text: the pictogram and the distance under the name
+        self._foot.setSpacing(16)
+        self._foot.addStretch(1)
+        self._text.addLayout(self._foot)
+        self._row.addLayout(self._text, 1)
         self.distance = label(role="muted", wrap=False)
-        row.addWidget(self.distance)
+        self._row.addWidget(self.distance)
+        self.stacked = False
+
+    def set_stacked(self, stacked: bool) -> None:
+        """The pictogram and the distance beside the name, or under it at large text: the name then has the
+        card's whole width (a long Dutch word in a name is wider than what is left beside them at 200 %)."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        for widget in (self.icon, self.distance):
+            (self._row if stacked else self._foot).removeWidget(widget)
+        if stacked:
+            self._foot.insertWidget(0, self.icon)
+            self._foot.insertWidget(1, self.distance)
+        else:
+            self._row.insertWidget(0, self.icon)
+            self._row.addWidget(self.distance)
 
     def show_place(self, place_id: str, texts: tuple[str, str, str, str]) -> None:
         """Its pictogram, name, category and address, distance; only the labels whose text changed are set."""
@@ -147,8 +167,8 @@ class MapView(Screen):
                 self._on_page(pages.current)
         self.retranslate()
 
-    def _map_area(self, pages: MapPageService | None, tiles: TileService | None) -> QHBoxLayout:
-        map_area = QHBoxLayout()
+    def _map_area(self, pages: MapPageService | None, tiles: TileService | None) -> QBoxLayout:
+        self.map_area = map_area = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         map_area.setSpacing(8)
         folder = pages.folder if pages is not None else Path("/nonexistent-map-folder")
         self.web = MapWebView(folder, tiles)
@@ -163,7 +183,8 @@ class MapView(Screen):
         self._list_due.setInterval(LIST_AFTER_MS)
         self._list_due.timeout.connect(self._fill)
         map_area.addWidget(self.web, 1)
-        controls = QVBoxLayout()
+        # Beside the map, or in a row under it at large text: the map and the list keep their width.
+        self.map_controls = controls = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.zoom_in = button("+", "map-control")
         self.zoom_out = button("−", "map-control")
         self.recenter = button("⌖", "map-control")
@@ -338,6 +359,7 @@ class MapView(Screen):
         shown = places[:MAX_LISTED]
         while len(self._cards) < len(shown):
             card = PlaceCard()
+            card.set_stacked(self.session.text_scale > 1)
             card.tapped.connect(lambda c=card: self.show_place(c.place_id))
             self.list.insertWidget(len(self._cards), card)
             self._cards.append(card)
@@ -367,6 +389,13 @@ class MapView(Screen):
     def _appearance_changed(self) -> None:
         large = self.session.text_scale > 1
         self.top.setDirection(QBoxLayout.Direction.TopToBottom if large else QBoxLayout.Direction.LeftToRight)
+        self.map_area.setDirection(QBoxLayout.Direction.TopToBottom if large else QBoxLayout.Direction.LeftToRight)
+        self.map_controls.setDirection(QBoxLayout.Direction.LeftToRight if large else QBoxLayout.Direction.TopToBottom)
+        # Large text: the list and the detail take half the width (long names, the route's link stay whole).
+        self.body.setStretch(0, 1 if large else 3)
+        self.body.setStretch(1, 1 if large else 2)
+        for card in self._cards:
+            card.set_stacked(large)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.controls.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import __version__
 from kiosk.content.activity_stats import ActivityStatsSummary
 from kiosk.content.model import SourceState, SourceStatus
 from kiosk.content.usage_stats import WeekSummary
-from kiosk.schedule import Slot
+from kiosk.schedule import DAYS, Slot
 from kiosk.services.session import Session
 from kiosk.ui.barchart import BarChart
 from kiosk.ui.pinpad import PinPad
-from kiosk.ui.widgets import KineticScrollArea, button, clear_layout, label
+from kiosk.ui.widgets import FlowLayout, KineticScrollArea, button, clear_layout, label
 from kiosk.views.base import Screen
 
 MODE_ACTIONS = ("accueil", "decouverte", "affichage", "hors-service")
@@ -54,7 +54,6 @@ class StaffView(Screen):
         pin_page = QWidget()
         pin_column = QVBoxLayout(pin_page)
         self.pinpad = PinPad()
-        self.pinpad.setMaximumWidth(560)
         self.pinpad.pinEntered.connect(self.pinEntered.emit)
         pin_column.addWidget(self.pinpad)
         self.pages.addWidget(pin_page)
@@ -123,8 +122,6 @@ class StaffView(Screen):
         self.panel.addWidget(label(" · ".join(facts)))
         week = self._usage_section()
 
-        grid = QGridLayout()
-        grid.setSpacing(16)
         actions = [
             ("refresh", "🔄 " + self.tr("Actualiser le contenu")),
             ("export-signups", "📤 " + self.tr("Exporter les inscriptions")),
@@ -132,17 +129,23 @@ class StaffView(Screen):
             ("quit", "🚪 " + self.tr("Quitter vers le bureau")),
         ]
         actions += [("export-stats", "📊 " + self.tr("Exporter les statistiques (CSV)"))] if week else []
-        for index, (action, text) in enumerate(actions):
+        row = self._flow()
+        for action, text in actions:
             b = button(text)
             b.setObjectName(f"staff-{action}")
             b.clicked.connect(lambda _=False, a=action: self.actionRequested.emit(a, ""))
-            grid.addWidget(b, index // 2, index % 2)
+            row.addWidget(b)
         close = button("✖ " + self.tr("Fermer l'espace équipe"), "primary")
         close.setObjectName("staff-close")
         close.clicked.connect(self.closeRequested.emit)
-        grid.addWidget(close, (len(actions) + 1) // 2, 0, 1, 2)
-        self.panel.addLayout(grid)
+        self.panel.addWidget(close, 0, Qt.AlignmentFlag.AlignLeft)
         self.panel.addStretch(1)
+
+    def _flow(self) -> FlowLayout:
+        """A row of buttons that wraps onto more lines (long texts, 200 %), added to the panel."""
+        row = QWidget()
+        self.panel.addWidget(row)
+        return FlowLayout(row, spacing=16)
 
     def _usage_section(self) -> WeekSummary | None:
         """Visits per day over the last week, the feedback faces, the most used screens (anonymous counts)."""
@@ -176,7 +179,7 @@ class StaffView(Screen):
         if status.overridden_until:
             current += " · " + self.tr("choisi par l'équipe jusqu'à %1").replace("%1", status.overridden_until)
         self.panel.addWidget(label(current))
-        modes = QHBoxLayout()
+        modes = self._flow()
         for mode in MODE_ACTIONS:
             b = button(self._mode_name(mode), "chip")
             b.setObjectName(f"staff-mode-{mode}")
@@ -184,12 +187,10 @@ class StaffView(Screen):
             b.setChecked(mode == status.mode)
             b.clicked.connect(lambda _=False, m=mode: self.actionRequested.emit("switch-mode", m))
             modes.addWidget(b)
-        modes.addStretch(1)
-        self.panel.addLayout(modes)
         if status.schedule:
-            days = {"mon": "lun", "tue": "mar", "wed": "mer", "thu": "jeu", "fri": "ven", "sat": "sam", "sun": "dim"}
+            locale = self.session.locale
             for slot in status.schedule:
-                when = ", ".join(days[d] for d in slot.days)
+                when = ", ".join(locale.dayName(DAYS.index(d) + 1, QLocale.FormatType.ShortFormat) for d in slot.days)
                 self.panel.addWidget(
                     label(f"{when} {slot.start:%H:%M}–{slot.end:%H:%M} : {self._mode_name(slot.mode)}", "muted")
                 )
@@ -199,7 +200,7 @@ class StaffView(Screen):
     def _discovery_section(self, status: StaffStatus) -> None:
         """Teacher control: the activity groups start on (or the children's choice), and a team reset."""
         self.panel.addWidget(label(self.tr("Activités découverte"), "day"))
-        choices = QHBoxLayout()
+        choices = self._flow()
         for activity_id, title in [("", self.tr("Au choix des enfants")), *status.activities]:
             b = button(title, "chip")
             b.setObjectName(f"staff-discovery-{activity_id or 'choice'}")
@@ -207,8 +208,6 @@ class StaffView(Screen):
             b.setChecked((status.start_activity or "") == activity_id)
             b.clicked.connect(lambda _=False, a=activity_id: self.actionRequested.emit("discovery-start", a))
             choices.addWidget(b)
-        choices.addStretch(1)
-        self.panel.addLayout(choices)
         reset = button("🔁 " + self.tr("Réinitialiser l'équipe"))
         reset.setObjectName("staff-discovery-reset")
         reset.clicked.connect(lambda: self.actionRequested.emit("discovery-reset", ""))

@@ -178,12 +178,12 @@
 <context>
     <name>AttractView</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="106"/>
+        <location filename="../../kiosk/views/ambient.py" line="199"/>
         <source>Bientôt au Champ Libre</source>
         <translation>Coming up at the Champ Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="107"/>
+        <location filename="../../kiosk/views/ambient.py" line="200"/>
         <source>Touchez l&apos;écran pour commencer</source>
         <translation>Touch the screen to start</translation>
     </message>
@@ -341,137 +341,137 @@
 <context>
     <name>EventView</name>
     <message>
-        <location filename="../../kiosk/views/event.py" line="108"/>
+        <location filename="../../kiosk/views/event.py" line="111"/>
         <source>Cet événement n&apos;est plus au programme.</source>
         <translation>This event is no longer on the programme.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="109"/>
+        <location filename="../../kiosk/views/event.py" line="112"/>
         <source>Touchez « Retour » pour voir les autres.</source>
         <translation>Touch “Back” to see the others.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="126"/>
+        <location filename="../../kiosk/views/event.py" line="129"/>
         <source>En ce moment</source>
         <translation>On now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="130"/>
+        <location filename="../../kiosk/views/event.py" line="133"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="131"/>
+        <location filename="../../kiosk/views/event.py" line="134"/>
         <source>En quelques mots</source>
         <translation>In a few words</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="132"/>
+        <location filename="../../kiosk/views/event.py" line="135"/>
         <source>Accessibilité</source>
         <translation>Accessibility</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="133"/>
+        <location filename="../../kiosk/views/event.py" line="136"/>
         <source>Tarifs et conditions</source>
         <translation>Prices and conditions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="174"/>
+        <location filename="../../kiosk/views/event.py" line="177"/>
         <source>Inscription</source>
         <translation>Sign-up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="139"/>
+        <location filename="../../kiosk/views/event.py" line="142"/>
         <source>Accessible en fauteuil roulant</source>
         <translation>Wheelchair accessible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="54"/>
+        <location filename="../../kiosk/views/event.py" line="55"/>
         <source>Lire à voix haute</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="140"/>
+        <location filename="../../kiosk/views/event.py" line="143"/>
         <source>Adapté aux personnes sourdes ou malentendantes</source>
         <translation>Suitable for deaf or hard-of-hearing people</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="141"/>
+        <location filename="../../kiosk/views/event.py" line="144"/>
         <source>Adapté aux personnes aveugles ou malvoyantes</source>
         <translation>Suitable for blind or partially sighted people</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="142"/>
+        <location filename="../../kiosk/views/event.py" line="145"/>
         <source>Adapté aux personnes en situation de handicap psychique</source>
         <translation>Suitable for people with mental health conditions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="143"/>
+        <location filename="../../kiosk/views/event.py" line="146"/>
         <source>Adapté aux personnes en situation de handicap mental</source>
         <translation>Suitable for people with intellectual disabilities</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="150"/>
+        <location filename="../../kiosk/views/event.py" line="153"/>
         <source>De %1 à %2 ans</source>
         <translation>Ages %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="152"/>
+        <location filename="../../kiosk/views/event.py" line="155"/>
         <source>À partir de %1 ans</source>
         <translation>Ages %1 and up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="157"/>
+        <location filename="../../kiosk/views/event.py" line="160"/>
         <source>Cet événement est annulé : pas d&apos;inscription.</source>
         <translation>This event is cancelled: no sign-up.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="159"/>
+        <location filename="../../kiosk/views/event.py" line="162"/>
         <source>C&apos;est complet : plus d&apos;inscription possible.</source>
         <translation>It is full: sign-up is closed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="161"/>
+        <location filename="../../kiosk/views/event.py" line="164"/>
         <source>Sur internet</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="162"/>
+        <location filename="../../kiosk/views/event.py" line="165"/>
         <source>Par e-mail</source>
         <translation>By email</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="163"/>
+        <location filename="../../kiosk/views/event.py" line="166"/>
         <source>Par téléphone</source>
         <translation>By phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="168"/>
+        <location filename="../../kiosk/views/event.py" line="171"/>
         <source>Renseignez-vous à l’accueil du Champ Libre.</source>
         <translation>Ask at the Champ Libre front desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="198"/>
+        <location filename="../../kiosk/views/event.py" line="201"/>
         <source>S&apos;inscrire ici</source>
         <translation>Sign up here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="202"/>
+        <location filename="../../kiosk/views/event.py" line="205"/>
         <source>Pas de téléphone ? Inscrivez-vous sur cet écran.</source>
         <translation>No phone? Sign up on this screen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="209"/>
+        <location filename="../../kiosk/views/event.py" line="212"/>
         <source>Scannez pour vous inscrire</source>
         <translation>Scan to sign up</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="212"/>
+        <location filename="../../kiosk/views/event.py" line="215"/>
         <source>Scannez pour écrire un e-mail</source>
         <translation>Scan to write an e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="215"/>
+        <location filename="../../kiosk/views/event.py" line="218"/>
         <source>Scannez pour appeler</source>
         <translation>Scan to call</translation>
     </message>
@@ -594,12 +594,12 @@
 <context>
     <name>MaintenanceView</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="171"/>
+        <location filename="../../kiosk/views/ambient.py" line="257"/>
         <source>Le kiosque fait une pause</source>
         <translation>The kiosk is taking a break</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="172"/>
+        <location filename="../../kiosk/views/ambient.py" line="258"/>
         <source>Nous le remettons en forme. L&apos;équipe de l&apos;accueil est là pour vous renseigner.</source>
         <translation>We are fixing it. The front desk team is here to help you.</translation>
     </message>
@@ -607,78 +607,78 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../kiosk/views/map.py" line="307"/>
+        <location filename="../../kiosk/views/map.py" line="328"/>
         <source>Sorties et loisirs près d&apos;ici</source>
         <translation>Outings and leisure nearby</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="308"/>
+        <location filename="../../kiosk/views/map.py" line="329"/>
         <source>Du plus proche au plus loin, depuis la borne. Touchez un lieu pour tout savoir.</source>
         <translation>Nearest first, from this screen. Touch a place to learn more.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="309"/>
+        <location filename="../../kiosk/views/map.py" line="330"/>
         <source>Près d&apos;ici :</source>
         <translation>Nearby:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="313"/>
+        <location filename="../../kiosk/views/map.py" line="334"/>
         <source>Toutes distances</source>
         <translation>Any distance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="315"/>
+        <location filename="../../kiosk/views/map.py" line="336"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="318"/>
+        <location filename="../../kiosk/views/map.py" line="339"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="82"/>
-        <location filename="../../kiosk/views/map.py" line="319"/>
+        <location filename="../../kiosk/views/map.py" line="340"/>
         <source>Zoomer</source>
         <translation>Zoom in</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="83"/>
-        <location filename="../../kiosk/views/map.py" line="320"/>
+        <location filename="../../kiosk/views/map.py" line="341"/>
         <source>Dézoomer</source>
         <translation>Zoom out</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="84"/>
-        <location filename="../../kiosk/views/map.py" line="321"/>
+        <location filename="../../kiosk/views/map.py" line="342"/>
         <source>Recentrer</source>
         <translation>Recentre</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="106"/>
         <location filename="../../kiosk/views/activity_map.py" line="125"/>
-        <location filename="../../kiosk/views/map.py" line="322"/>
-        <location filename="../../kiosk/views/map.py" line="345"/>
+        <location filename="../../kiosk/views/map.py" line="343"/>
+        <location filename="../../kiosk/views/map.py" line="367"/>
         <source>Vous êtes ici</source>
         <translation>You are here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="331"/>
+        <location filename="../../kiosk/views/map.py" line="352"/>
         <source>Tout</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="360"/>
+        <location filename="../../kiosk/views/map.py" line="382"/>
         <source>Aucun lieu à montrer pour le moment.</source>
         <translation>No places to show for now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="363"/>
+        <location filename="../../kiosk/views/map.py" line="385"/>
         <source>Et %1 autres lieux sur la carte.</source>
         <translation>And %1 more places on the map.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="346"/>
+        <location filename="../../kiosk/views/map.py" line="368"/>
         <source>%1 km
 %2 min à pied</source>
         <translation>%1 km
@@ -716,22 +716,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="44"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="53"/>
         <source>Code de l&apos;équipe</source>
         <translation>Staff code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="45"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="54"/>
         <source>Effacer</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="46"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="55"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="62"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="71"/>
         <source>Trop d&apos;essais. Réessayez dans %1 s.</source>
         <translation>Too many tries. Try again in %1 s.</translation>
     </message>
@@ -855,22 +855,22 @@
 <context>
     <name>SignageView</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="126"/>
+        <location filename="../../kiosk/views/ambient.py" line="219"/>
         <source>Au programme du L.I.V.E</source>
         <translation>What&apos;s on at L.I.V.E</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="127"/>
+        <location filename="../../kiosk/views/ambient.py" line="220"/>
         <source>Le programme complet est à l&apos;accueil du Champ Libre.</source>
         <translation>The full programme is at the Champ Libre front desk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="137"/>
-        <source>Scannez pour vous inscrire à « %1 »</source>
-        <translation>Scan to sign up for “%1”</translation>
+        <location filename="../../kiosk/views/ambient.py" line="231"/>
+        <source>Pour vous inscrire : visez ce code avec l&apos;appareil photo de votre téléphone.</source>
+        <translation>To sign up: point your phone&apos;s camera at this code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="148"/>
+        <location filename="../../kiosk/views/ambient.py" line="234"/>
         <source>Appelez un animateur : il vous aidera avec plaisir.</source>
         <translation>Ask a member of staff: they will be glad to help.</translation>
     </message>
@@ -1026,12 +1026,12 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../kiosk/app.py" line="315"/>
+        <location filename="../../kiosk/app.py" line="323"/>
         <source>Export impossible : voir le journal du kiosque.</source>
         <translation>Export failed: see the kiosk&apos;s log.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="318"/>
+        <location filename="../../kiosk/app.py" line="326"/>
         <source>%1 inscription(s) exportée(s) : %2</source>
         <translation>%1 sign-up(s) exported: %2</translation>
     </message>
@@ -1039,182 +1039,182 @@
 <context>
     <name>StaffView</name>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="84"/>
+        <location filename="../../kiosk/views/staff.py" line="83"/>
         <source>Code incorrect.</source>
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="101"/>
+        <location filename="../../kiosk/views/staff.py" line="100"/>
         <source>Espace équipe</source>
         <translation>Staff area</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="174"/>
+        <location filename="../../kiosk/views/staff.py" line="177"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="175"/>
+        <location filename="../../kiosk/views/staff.py" line="178"/>
         <source>Mode actuel : %1</source>
         <translation>Current mode: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="177"/>
+        <location filename="../../kiosk/views/staff.py" line="180"/>
         <source>choisi par l&apos;équipe jusqu&apos;à %1</source>
         <translation>chosen by staff until %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="197"/>
+        <location filename="../../kiosk/views/staff.py" line="198"/>
         <source>Pas de planning : le mode reste celui choisi.</source>
         <translation>No schedule: the mode stays as chosen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="111"/>
+        <location filename="../../kiosk/views/staff.py" line="110"/>
         <source>Sources de contenu</source>
         <translation>Content sources</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="115"/>
+        <location filename="../../kiosk/views/staff.py" line="114"/>
         <source>Le kiosque</source>
         <translation>The kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="117"/>
+        <location filename="../../kiosk/views/staff.py" line="116"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="118"/>
+        <location filename="../../kiosk/views/staff.py" line="117"/>
         <source>En marche depuis %1</source>
         <translation>Running for %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="119"/>
+        <location filename="../../kiosk/views/staff.py" line="118"/>
         <source>Mémoire : %1 Mo</source>
         <translation>Memory: %1 MB</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="122"/>
+        <location filename="../../kiosk/views/staff.py" line="121"/>
         <source>Inscriptions en attente d&apos;envoi : %1</source>
         <translation>Sign-ups waiting to be sent: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="129"/>
+        <location filename="../../kiosk/views/staff.py" line="126"/>
         <source>Actualiser le contenu</source>
         <translation>Refresh the content</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="130"/>
+        <location filename="../../kiosk/views/staff.py" line="127"/>
         <source>Exporter les inscriptions</source>
         <translation>Export sign-ups</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="131"/>
+        <location filename="../../kiosk/views/staff.py" line="128"/>
         <source>Redémarrer le kiosque</source>
         <translation>Restart the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="132"/>
+        <location filename="../../kiosk/views/staff.py" line="129"/>
         <source>Quitter vers le bureau</source>
         <translation>Quit to the desktop</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="134"/>
+        <location filename="../../kiosk/views/staff.py" line="131"/>
         <source>Exporter les statistiques (CSV)</source>
         <translation>Export the statistics (CSV)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="140"/>
+        <location filename="../../kiosk/views/staff.py" line="138"/>
         <source>Fermer l&apos;espace équipe</source>
         <translation>Close the staff area</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="152"/>
+        <location filename="../../kiosk/views/staff.py" line="155"/>
         <source>Utilisation (7 derniers jours)</source>
         <translation>Use (last 7 days)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="153"/>
+        <location filename="../../kiosk/views/staff.py" line="156"/>
         <source>Visites par jour</source>
         <translation>Visits per day</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="158"/>
+        <location filename="../../kiosk/views/staff.py" line="161"/>
         <source>« Utile ? » : 😀 %1 · 😐 %2 · 🙁 %3</source>
         <translation>“Useful?”: 😀 %1 · 😐 %2 · 🙁 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="165"/>
+        <location filename="../../kiosk/views/staff.py" line="168"/>
         <source>Écrans les plus vus : %1</source>
         <translation>Most viewed screens: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="169"/>
+        <location filename="../../kiosk/views/staff.py" line="172"/>
         <source>Langues choisies : %1</source>
         <translation>Languages chosen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="201"/>
+        <location filename="../../kiosk/views/staff.py" line="202"/>
         <source>Activités découverte</source>
         <translation>Discovery activities</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="203"/>
+        <location filename="../../kiosk/views/staff.py" line="204"/>
         <source>Au choix des enfants</source>
         <translation>Children&apos;s choice</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="212"/>
+        <location filename="../../kiosk/views/staff.py" line="211"/>
         <source>Réinitialiser l&apos;équipe</source>
         <translation>Reset the team</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="221"/>
+        <location filename="../../kiosk/views/staff.py" line="220"/>
         <source>%1 : %2 commencée(s), %3 terminée(s) en 7 jours</source>
         <translation>%1: %2 started, %3 finished in 7 days</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="227"/>
+        <location filename="../../kiosk/views/staff.py" line="226"/>
         <source>%1 % de bonnes réponses du premier coup</source>
         <translation>%1 % right at the first try</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="237"/>
+        <location filename="../../kiosk/views/staff.py" line="236"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="238"/>
+        <location filename="../../kiosk/views/staff.py" line="237"/>
         <source>Découverte</source>
         <translation>Discovery</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="239"/>
+        <location filename="../../kiosk/views/staff.py" line="238"/>
         <source>Affichage</source>
         <translation>Signage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="240"/>
+        <location filename="../../kiosk/views/staff.py" line="239"/>
         <source>Hors service</source>
         <translation>Out of service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="245"/>
+        <location filename="../../kiosk/views/staff.py" line="244"/>
         <source>à jour</source>
         <translation>up to date</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="246"/>
+        <location filename="../../kiosk/views/staff.py" line="245"/>
         <source>en panne, dernier contenu gardé</source>
         <translation>down, last content kept</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="247"/>
+        <location filename="../../kiosk/views/staff.py" line="246"/>
         <source>en panne</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="250"/>
+        <location filename="../../kiosk/views/staff.py" line="249"/>
         <source>dernier succès</source>
         <translation>last success</translation>
     </message>
@@ -1311,7 +1311,7 @@
 <context>
     <name>_Carousel</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="85"/>
+        <location filename="../../kiosk/views/ambient.py" line="175"/>
         <source>Bienvenue au Champ Libre !</source>
         <translation>Welcome to the Champ Libre!</translation>
     </message>

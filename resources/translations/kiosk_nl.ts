@@ -178,12 +178,12 @@
 <context>
     <name>AttractView</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="106"/>
+        <location filename="../../kiosk/views/ambient.py" line="199"/>
         <source>Bientôt au Champ Libre</source>
         <translation>Binnenkort in Champ Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="107"/>
+        <location filename="../../kiosk/views/ambient.py" line="200"/>
         <source>Touchez l&apos;écran pour commencer</source>
         <translation>Raak het scherm aan om te beginnen</translation>
     </message>
@@ -341,137 +341,137 @@
 <context>
     <name>EventView</name>
     <message>
-        <location filename="../../kiosk/views/event.py" line="108"/>
+        <location filename="../../kiosk/views/event.py" line="111"/>
         <source>Cet événement n&apos;est plus au programme.</source>
         <translation>Deze activiteit staat niet meer op het programma.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="109"/>
+        <location filename="../../kiosk/views/event.py" line="112"/>
         <source>Touchez « Retour » pour voir les autres.</source>
         <translation>Raak „Terug” aan om de andere te zien.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="126"/>
+        <location filename="../../kiosk/views/event.py" line="129"/>
         <source>En ce moment</source>
         <translation>Nu bezig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="130"/>
+        <location filename="../../kiosk/views/event.py" line="133"/>
         <source>Lieu</source>
         <translation>Plaats</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="131"/>
+        <location filename="../../kiosk/views/event.py" line="134"/>
         <source>En quelques mots</source>
         <translation>In het kort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="132"/>
+        <location filename="../../kiosk/views/event.py" line="135"/>
         <source>Accessibilité</source>
         <translation>Toegankelijkheid</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="133"/>
+        <location filename="../../kiosk/views/event.py" line="136"/>
         <source>Tarifs et conditions</source>
         <translation>Prijzen en voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="174"/>
+        <location filename="../../kiosk/views/event.py" line="177"/>
         <source>Inscription</source>
         <translation>Inschrijven</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="139"/>
+        <location filename="../../kiosk/views/event.py" line="142"/>
         <source>Accessible en fauteuil roulant</source>
         <translation>Toegankelijk met een rolstoel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="54"/>
+        <location filename="../../kiosk/views/event.py" line="55"/>
         <source>Lire à voix haute</source>
         <translation>Voorlezen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="140"/>
+        <location filename="../../kiosk/views/event.py" line="143"/>
         <source>Adapté aux personnes sourdes ou malentendantes</source>
         <translation>Geschikt voor dove of slechthorende mensen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="141"/>
+        <location filename="../../kiosk/views/event.py" line="144"/>
         <source>Adapté aux personnes aveugles ou malvoyantes</source>
         <translation>Geschikt voor blinde of slechtziende mensen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="142"/>
+        <location filename="../../kiosk/views/event.py" line="145"/>
         <source>Adapté aux personnes en situation de handicap psychique</source>
         <translation>Geschikt voor mensen met een psychische beperking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="143"/>
+        <location filename="../../kiosk/views/event.py" line="146"/>
         <source>Adapté aux personnes en situation de handicap mental</source>
         <translation>Geschikt voor mensen met een verstandelijke beperking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="150"/>
+        <location filename="../../kiosk/views/event.py" line="153"/>
         <source>De %1 à %2 ans</source>
         <translation>Van %1 tot %2 jaar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="152"/>
+        <location filename="../../kiosk/views/event.py" line="155"/>
         <source>À partir de %1 ans</source>
         <translation>Vanaf %1 jaar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="157"/>
+        <location filename="../../kiosk/views/event.py" line="160"/>
         <source>Cet événement est annulé : pas d&apos;inscription.</source>
         <translation>Deze activiteit is geannuleerd: inschrijven kan niet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="159"/>
+        <location filename="../../kiosk/views/event.py" line="162"/>
         <source>C&apos;est complet : plus d&apos;inscription possible.</source>
         <translation>Het is volzet: inschrijven kan niet meer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="161"/>
+        <location filename="../../kiosk/views/event.py" line="164"/>
         <source>Sur internet</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="162"/>
+        <location filename="../../kiosk/views/event.py" line="165"/>
         <source>Par e-mail</source>
         <translation>Per e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="163"/>
+        <location filename="../../kiosk/views/event.py" line="166"/>
         <source>Par téléphone</source>
         <translation>Per telefoon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="168"/>
+        <location filename="../../kiosk/views/event.py" line="171"/>
         <source>Renseignez-vous à l’accueil du Champ Libre.</source>
         <translation>Vraag het aan het onthaal van Champ Libre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="198"/>
+        <location filename="../../kiosk/views/event.py" line="201"/>
         <source>S&apos;inscrire ici</source>
         <translation>Hier inschrijven</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="202"/>
+        <location filename="../../kiosk/views/event.py" line="205"/>
         <source>Pas de téléphone ? Inscrivez-vous sur cet écran.</source>
         <translation>Geen telefoon? Schrijf je in op dit scherm.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="209"/>
+        <location filename="../../kiosk/views/event.py" line="212"/>
         <source>Scannez pour vous inscrire</source>
         <translation>Scan om je in te schrijven</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="212"/>
+        <location filename="../../kiosk/views/event.py" line="215"/>
         <source>Scannez pour écrire un e-mail</source>
         <translation>Scan om een e-mail te schrijven</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/event.py" line="215"/>
+        <location filename="../../kiosk/views/event.py" line="218"/>
         <source>Scannez pour appeler</source>
         <translation>Scan om te bellen</translation>
     </message>
@@ -594,12 +594,12 @@
 <context>
     <name>MaintenanceView</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="171"/>
+        <location filename="../../kiosk/views/ambient.py" line="257"/>
         <source>Le kiosque fait une pause</source>
         <translation>De kiosk neemt even pauze</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="172"/>
+        <location filename="../../kiosk/views/ambient.py" line="258"/>
         <source>Nous le remettons en forme. L&apos;équipe de l&apos;accueil est là pour vous renseigner.</source>
         <translation>We zetten hem weer op punt. Het onthaalteam helpt u graag verder.</translation>
     </message>
@@ -607,78 +607,78 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../kiosk/views/map.py" line="307"/>
+        <location filename="../../kiosk/views/map.py" line="328"/>
         <source>Sorties et loisirs près d&apos;ici</source>
         <translation>Uitstappen en vrije tijd in de buurt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="308"/>
+        <location filename="../../kiosk/views/map.py" line="329"/>
         <source>Du plus proche au plus loin, depuis la borne. Touchez un lieu pour tout savoir.</source>
         <translation>Dichtstbijzijnde eerst, vanaf deze zuil. Raak een plaats aan voor meer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="309"/>
+        <location filename="../../kiosk/views/map.py" line="330"/>
         <source>Près d&apos;ici :</source>
         <translation>In de buurt:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="313"/>
+        <location filename="../../kiosk/views/map.py" line="334"/>
         <source>Toutes distances</source>
         <translation>Alle afstanden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="315"/>
+        <location filename="../../kiosk/views/map.py" line="336"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="318"/>
+        <location filename="../../kiosk/views/map.py" line="339"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="82"/>
-        <location filename="../../kiosk/views/map.py" line="319"/>
+        <location filename="../../kiosk/views/map.py" line="340"/>
         <source>Zoomer</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="83"/>
-        <location filename="../../kiosk/views/map.py" line="320"/>
+        <location filename="../../kiosk/views/map.py" line="341"/>
         <source>Dézoomer</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="84"/>
-        <location filename="../../kiosk/views/map.py" line="321"/>
+        <location filename="../../kiosk/views/map.py" line="342"/>
         <source>Recentrer</source>
         <translation>Centreren</translation>
     </message>
     <message>
         <location filename="../../kiosk/views/activity_map.py" line="106"/>
         <location filename="../../kiosk/views/activity_map.py" line="125"/>
-        <location filename="../../kiosk/views/map.py" line="322"/>
-        <location filename="../../kiosk/views/map.py" line="345"/>
+        <location filename="../../kiosk/views/map.py" line="343"/>
+        <location filename="../../kiosk/views/map.py" line="367"/>
         <source>Vous êtes ici</source>
         <translation>U bent hier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="331"/>
+        <location filename="../../kiosk/views/map.py" line="352"/>
         <source>Tout</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="360"/>
+        <location filename="../../kiosk/views/map.py" line="382"/>
         <source>Aucun lieu à montrer pour le moment.</source>
         <translation>Voorlopig geen plaatsen om te tonen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="363"/>
+        <location filename="../../kiosk/views/map.py" line="385"/>
         <source>Et %1 autres lieux sur la carte.</source>
         <translation>En nog %1 plaatsen op de kaart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/map.py" line="346"/>
+        <location filename="../../kiosk/views/map.py" line="368"/>
         <source>%1 km
 %2 min à pied</source>
         <translation>%1 km
@@ -716,22 +716,22 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="44"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="53"/>
         <source>Code de l&apos;équipe</source>
         <translation>Code van het team</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="45"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="54"/>
         <source>Effacer</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="46"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="55"/>
         <source>Valider</source>
         <translation>Bevestigen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="62"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="71"/>
         <source>Trop d&apos;essais. Réessayez dans %1 s.</source>
         <translation>Te veel pogingen. Probeer opnieuw over %1 s.</translation>
     </message>
@@ -855,22 +855,22 @@
 <context>
     <name>SignageView</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="126"/>
+        <location filename="../../kiosk/views/ambient.py" line="219"/>
         <source>Au programme du L.I.V.E</source>
         <translation>Op het programma van L.I.V.E</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="127"/>
+        <location filename="../../kiosk/views/ambient.py" line="220"/>
         <source>Le programme complet est à l&apos;accueil du Champ Libre.</source>
         <translation>Het volledige programma ligt aan het onthaal van Champ Libre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="137"/>
-        <source>Scannez pour vous inscrire à « %1 »</source>
-        <translation>Scan om in te schrijven voor „%1”</translation>
+        <location filename="../../kiosk/views/ambient.py" line="231"/>
+        <source>Pour vous inscrire : visez ce code avec l&apos;appareil photo de votre téléphone.</source>
+        <translation>Om je in te schrijven: richt de camera van je telefoon op deze code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="148"/>
+        <location filename="../../kiosk/views/ambient.py" line="234"/>
         <source>Appelez un animateur : il vous aidera avec plaisir.</source>
         <translation>Vraag het aan een begeleider: die helpt u graag.</translation>
     </message>
@@ -1026,12 +1026,12 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../kiosk/app.py" line="315"/>
+        <location filename="../../kiosk/app.py" line="323"/>
         <source>Export impossible : voir le journal du kiosque.</source>
         <translation>Exporteren mislukt: zie het logboek van de kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="318"/>
+        <location filename="../../kiosk/app.py" line="326"/>
         <source>%1 inscription(s) exportée(s) : %2</source>
         <translation>%1 inschrijving(en) geëxporteerd: %2</translation>
     </message>
@@ -1039,182 +1039,182 @@
 <context>
     <name>StaffView</name>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="84"/>
+        <location filename="../../kiosk/views/staff.py" line="83"/>
         <source>Code incorrect.</source>
         <translation>Verkeerde code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="101"/>
+        <location filename="../../kiosk/views/staff.py" line="100"/>
         <source>Espace équipe</source>
         <translation>Teamruimte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="174"/>
+        <location filename="../../kiosk/views/staff.py" line="177"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="175"/>
+        <location filename="../../kiosk/views/staff.py" line="178"/>
         <source>Mode actuel : %1</source>
         <translation>Huidige modus: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="177"/>
+        <location filename="../../kiosk/views/staff.py" line="180"/>
         <source>choisi par l&apos;équipe jusqu&apos;à %1</source>
         <translation>gekozen door het team tot %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="197"/>
+        <location filename="../../kiosk/views/staff.py" line="198"/>
         <source>Pas de planning : le mode reste celui choisi.</source>
         <translation>Geen planning: de modus blijft zoals gekozen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="111"/>
+        <location filename="../../kiosk/views/staff.py" line="110"/>
         <source>Sources de contenu</source>
         <translation>Inhoudsbronnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="115"/>
+        <location filename="../../kiosk/views/staff.py" line="114"/>
         <source>Le kiosque</source>
         <translation>De kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="117"/>
+        <location filename="../../kiosk/views/staff.py" line="116"/>
         <source>Version %1</source>
         <translation>Versie %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="118"/>
+        <location filename="../../kiosk/views/staff.py" line="117"/>
         <source>En marche depuis %1</source>
         <translation>Actief sinds %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="119"/>
+        <location filename="../../kiosk/views/staff.py" line="118"/>
         <source>Mémoire : %1 Mo</source>
         <translation>Geheugen: %1 MB</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="122"/>
+        <location filename="../../kiosk/views/staff.py" line="121"/>
         <source>Inscriptions en attente d&apos;envoi : %1</source>
         <translation>Inschrijvingen die nog verzonden moeten worden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="129"/>
+        <location filename="../../kiosk/views/staff.py" line="126"/>
         <source>Actualiser le contenu</source>
         <translation>Inhoud vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="130"/>
+        <location filename="../../kiosk/views/staff.py" line="127"/>
         <source>Exporter les inscriptions</source>
         <translation>Inschrijvingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="131"/>
+        <location filename="../../kiosk/views/staff.py" line="128"/>
         <source>Redémarrer le kiosque</source>
         <translation>Kiosk herstarten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="132"/>
+        <location filename="../../kiosk/views/staff.py" line="129"/>
         <source>Quitter vers le bureau</source>
         <translation>Afsluiten naar het bureaublad</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="134"/>
+        <location filename="../../kiosk/views/staff.py" line="131"/>
         <source>Exporter les statistiques (CSV)</source>
         <translation>Statistieken exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="140"/>
+        <location filename="../../kiosk/views/staff.py" line="138"/>
         <source>Fermer l&apos;espace équipe</source>
         <translation>Teamruimte sluiten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="152"/>
+        <location filename="../../kiosk/views/staff.py" line="155"/>
         <source>Utilisation (7 derniers jours)</source>
         <translation>Gebruik (laatste 7 dagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="153"/>
+        <location filename="../../kiosk/views/staff.py" line="156"/>
         <source>Visites par jour</source>
         <translation>Bezoeken per dag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="158"/>
+        <location filename="../../kiosk/views/staff.py" line="161"/>
         <source>« Utile ? » : 😀 %1 · 😐 %2 · 🙁 %3</source>
         <translation>„Nuttig?”: 😀 %1 · 😐 %2 · 🙁 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="165"/>
+        <location filename="../../kiosk/views/staff.py" line="168"/>
         <source>Écrans les plus vus : %1</source>
         <translation>Meest bekeken schermen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="169"/>
+        <location filename="../../kiosk/views/staff.py" line="172"/>
         <source>Langues choisies : %1</source>
         <translation>Gekozen talen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="201"/>
+        <location filename="../../kiosk/views/staff.py" line="202"/>
         <source>Activités découverte</source>
         <translation>Ontdekkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="203"/>
+        <location filename="../../kiosk/views/staff.py" line="204"/>
         <source>Au choix des enfants</source>
         <translation>Naar keuze van de kinderen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="212"/>
+        <location filename="../../kiosk/views/staff.py" line="211"/>
         <source>Réinitialiser l&apos;équipe</source>
         <translation>Team opnieuw beginnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="221"/>
+        <location filename="../../kiosk/views/staff.py" line="220"/>
         <source>%1 : %2 commencée(s), %3 terminée(s) en 7 jours</source>
         <translation>%1: %2 begonnen, %3 afgewerkt in 7 dagen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="227"/>
+        <location filename="../../kiosk/views/staff.py" line="226"/>
         <source>%1 % de bonnes réponses du premier coup</source>
         <translation>%1 % juist bij de eerste poging</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="237"/>
+        <location filename="../../kiosk/views/staff.py" line="236"/>
         <source>Accueil</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="238"/>
+        <location filename="../../kiosk/views/staff.py" line="237"/>
         <source>Découverte</source>
         <translation>Ontdekking</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="239"/>
+        <location filename="../../kiosk/views/staff.py" line="238"/>
         <source>Affichage</source>
         <translation>Weergave</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="240"/>
+        <location filename="../../kiosk/views/staff.py" line="239"/>
         <source>Hors service</source>
         <translation>Buiten dienst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="245"/>
+        <location filename="../../kiosk/views/staff.py" line="244"/>
         <source>à jour</source>
         <translation>bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="246"/>
+        <location filename="../../kiosk/views/staff.py" line="245"/>
         <source>en panne, dernier contenu gardé</source>
         <translation>onbereikbaar, laatste inhoud bewaard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="247"/>
+        <location filename="../../kiosk/views/staff.py" line="246"/>
         <source>en panne</source>
         <translation>onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/staff.py" line="250"/>
+        <location filename="../../kiosk/views/staff.py" line="249"/>
         <source>dernier succès</source>
         <translation>laatste succes</translation>
     </message>
@@ -1311,7 +1311,7 @@
 <context>
     <name>_Carousel</name>
     <message>
-        <location filename="../../kiosk/views/ambient.py" line="85"/>
+        <location filename="../../kiosk/views/ambient.py" line="175"/>
         <source>Bienvenue au Champ Libre !</source>
         <translation>Welkom in Champ Libre!</translation>
     </message>
