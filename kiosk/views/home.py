@@ -94,10 +94,17 @@ class HomeView(Screen):
 
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Bienvenue au Champ Libre"))
-        self.tagline.setText(self.tr("L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton."))
-        self.programme_tile.set_texts(self.tr("Le programme"), self.tr("Ateliers et rencontres du lab"))
-        self.map_tile.set_texts(self.tr("Sorties près d'ici"), self.tr("Loisirs et comment y aller"))
-        self.discovery_tile.set_texts(self.tr("Activités découverte"), self.tr("Pour les groupes scolaires"))
+        self.tagline.setText(
+            self.tr(
+                "Le L.I.V.E est un lieu pour imaginer ensemble la ville de demain. "
+                "Touchez un grand bouton pour commencer."
+            )
+        )
+        self.programme_tile.set_texts(self.tr("Le programme"), self.tr("Les ateliers et les rencontres"))
+        self.map_tile.set_texts(
+            self.tr("Sorties près d'ici"), self.tr("Musées, parcs, sport… et le chemin pour y aller")
+        )
+        self.discovery_tile.set_texts(self.tr("Activités découverte"), self.tr("Des jeux en équipe pour les classes"))
         self.today_title.setText(self.tr("Bientôt au Champ Libre"))
         self._fill_today()
 

@@ -525,47 +525,47 @@
         <translation>Welcome to the Champ Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="97"/>
-        <source>L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton.</source>
-        <translation>L.I.V.E, the place to imagine a better city. Touch a big button.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/views/home.py" line="98"/>
+        <location filename="../../kiosk/views/home.py" line="103"/>
         <source>Le programme</source>
         <translation>What&apos;s on</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="98"/>
-        <source>Ateliers et rencontres du lab</source>
-        <translation>Workshops and meetings at the lab</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/views/home.py" line="99"/>
+        <location filename="../../kiosk/views/home.py" line="105"/>
         <source>Sorties près d&apos;ici</source>
         <translation>Outings nearby</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="99"/>
-        <source>Loisirs et comment y aller</source>
-        <translation>Leisure and how to get there</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/views/home.py" line="100"/>
+        <location filename="../../kiosk/views/home.py" line="107"/>
         <source>Activités découverte</source>
         <translation>Discovery activities</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="100"/>
-        <source>Pour les groupes scolaires</source>
-        <translation>For school groups</translation>
+        <location filename="../../kiosk/views/home.py" line="99"/>
+        <source>Le L.I.V.E est un lieu pour imaginer ensemble la ville de demain. Touchez un grand bouton pour commencer.</source>
+        <translation>L.I.V.E is a place to imagine the city of tomorrow together. Touch a big button to start.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="101"/>
+        <location filename="../../kiosk/views/home.py" line="103"/>
+        <source>Les ateliers et les rencontres</source>
+        <translation>Workshops and meetings</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/views/home.py" line="105"/>
+        <source>Musées, parcs, sport… et le chemin pour y aller</source>
+        <translation>Museums, parks, sport… and the way there</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/views/home.py" line="107"/>
+        <source>Des jeux en équipe pour les classes</source>
+        <translation>Team games for school classes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/views/home.py" line="108"/>
         <source>Bientôt au Champ Libre</source>
         <translation>Coming up at the Champ Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="123"/>
+        <location filename="../../kiosk/views/home.py" line="130"/>
         <source>Le programme arrive. Revenez dans un instant.</source>
         <translation>The programme is on its way. Come back in a moment.</translation>
     </message>

@@ -525,47 +525,47 @@
         <translation>Welkom in Champ Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="97"/>
-        <source>L.I.V.E, le lieu pour imaginer la ville en mieux. Touchez un grand bouton.</source>
-        <translation>L.I.V.E, de plek om samen een betere stad te bedenken. Raak een grote knop aan.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/views/home.py" line="98"/>
+        <location filename="../../kiosk/views/home.py" line="103"/>
         <source>Le programme</source>
         <translation>Het programma</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="98"/>
-        <source>Ateliers et rencontres du lab</source>
-        <translation>Workshops en ontmoetingen in het lab</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/views/home.py" line="99"/>
+        <location filename="../../kiosk/views/home.py" line="105"/>
         <source>Sorties près d&apos;ici</source>
         <translation>Uitstappen in de buurt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="99"/>
-        <source>Loisirs et comment y aller</source>
-        <translation>Vrije tijd en hoe je er komt</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/views/home.py" line="100"/>
+        <location filename="../../kiosk/views/home.py" line="107"/>
         <source>Activités découverte</source>
         <translation>Ontdekkingsactiviteiten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="100"/>
-        <source>Pour les groupes scolaires</source>
-        <translation>Voor schoolgroepen</translation>
+        <location filename="../../kiosk/views/home.py" line="99"/>
+        <source>Le L.I.V.E est un lieu pour imaginer ensemble la ville de demain. Touchez un grand bouton pour commencer.</source>
+        <translation>L.I.V.E is een plek om samen de stad van morgen te bedenken. Raak een grote knop aan om te beginnen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="101"/>
+        <location filename="../../kiosk/views/home.py" line="103"/>
+        <source>Les ateliers et les rencontres</source>
+        <translation>Workshops en ontmoetingen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/views/home.py" line="105"/>
+        <source>Musées, parcs, sport… et le chemin pour y aller</source>
+        <translation>Musea, parken, sport… en de weg ernaartoe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/views/home.py" line="107"/>
+        <source>Des jeux en équipe pour les classes</source>
+        <translation>Teamspellen voor schoolklassen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/views/home.py" line="108"/>
         <source>Bientôt au Champ Libre</source>
         <translation>Binnenkort in Champ Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/views/home.py" line="123"/>
+        <location filename="../../kiosk/views/home.py" line="130"/>
         <source>Le programme arrive. Revenez dans un instant.</source>
         <translation>Het programma komt eraan. Kom zo dadelijk terug.</translation>
     </message>
