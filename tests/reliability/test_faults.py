@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Kiosk, build_kiosk
@@ -182,11 +182,8 @@ class Scenario:
         return any(label.text() == title for card in cards for label in card.findChildren(QLabel))
 
     def close(self) -> None:
-        self.kiosk.shutdown()
+        self.kiosk.shutdown()  # deletes the window too
         self.refuse()
-        # Delete the window now: the next kiosk's style sheet would otherwise be applied to every old one too.
-        self.kiosk.window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def refresh_watching_the_gui(qtbot: Any, kiosk: Kiosk, timeout: float = 30) -> float:
