@@ -182,6 +182,11 @@ class Kiosk:
         # they may go in any order (QtWebEngine then crashes), and a test process builds hundreds of kiosks.
         self.window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        # The theme was the application's: the next window in this process starts from Qt's own look,
+        # not from the last visitor's 200 % high contrast.
+        if isinstance(app := QApplication.instance(), QApplication):
+            app.setStyleSheet("")
+            app.setPalette(app.style().standardPalette())
 
 
 def restart_process() -> None:

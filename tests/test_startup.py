@@ -95,7 +95,8 @@ def test_the_services_start_once_after_the_first_paint(qtbot: QtBot, monkeypatch
 
 
 def test_a_kiosk_shut_down_leaves_no_widget_behind(qapp: QApplication, clock: FakeClock, tmp_path: Path) -> None:
-    """Screenshots, the selftest and the tests build kiosk after kiosk in one process: none may pile up."""
+    """Screenshots, the selftest and the tests build kiosk after kiosk in one process: none may pile up,
+    nor leave its theme behind."""
     from kiosk.app import build_kiosk  # noqa: PLC0415
     from kiosk.config import load_config  # noqa: PLC0415
 
@@ -106,7 +107,9 @@ def test_a_kiosk_shut_down_leaves_no_widget_behind(qapp: QApplication, clock: Fa
         built.window.show()
         built.window.go("map")
         assert len(QApplication.allWidgets()) > before + 500  # a whole kiosk, web view included
+        assert qapp.styleSheet()  # the kiosk's theme is the application's
         built.shutdown()
+        assert qapp.styleSheet() == ""  # and goes with it: the next window does not inherit a visitor's 200 %
 
     before = len(QApplication.allWidgets())
     one_kiosk(tmp_path / "first")
