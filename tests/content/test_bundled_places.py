@@ -1,7 +1,7 @@
 """Checks of the bundled leisure places (resources/content/places.json).
 
-The point-in-polygon test uses plain ray casting against the commune boundaries shared in
-../shared/data/communes-roubaix-tourcoing.geojson (IGN Admin Express, Licence Ouverte).
+The point-in-polygon test uses plain ray casting against the commune boundaries the map bundles,
+resources/web/communes-roubaix-tourcoing.geojson (a copy of ../shared/data's; IGN Admin Express, Licence Ouverte).
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PLACES_PATH = REPO_ROOT / "resources" / "content" / "places.json"
-COMMUNES_PATH = REPO_ROOT.parent / "shared" / "data" / "communes-roubaix-tourcoing.geojson"
+COMMUNES_PATH = REPO_ROOT / "resources" / "web" / "communes-roubaix-tourcoing.geojson"
 
 ALLOWED_CATEGORIES = {
     "musee",
@@ -111,8 +109,6 @@ def test_places_fields() -> None:
 
 
 def test_places_fall_in_the_commune_of_their_address() -> None:
-    if not COMMUNES_PATH.is_file():
-        pytest.skip(f"commune boundaries not available at {COMMUNES_PATH}")
     communes = _load_communes()
     known = {_norm(name) for name in communes}
     mismatches, unchecked = [], []
