@@ -106,8 +106,15 @@ class PaintWatch(QObject):
 
 
 def process_events() -> None:
+    """What one turn of the kiosk's event loop does, deferred deletions included.
+
+    ``processEvents()`` outside any ``exec()`` never runs the ``deleteLater()`` calls (they wait for an event
+    loop to return to): screens made anew on every snapshot would pile up in memory, which the kiosk's running
+    loop never does. The harness has no running loop, so it runs them here.
+    """
     BALLAST.top_up()
     QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def settle(seconds: float = 0.05) -> None:
