@@ -74,7 +74,8 @@ def test_settings_come_from_the_environment() -> None:
     assert from_environment({"BENCH_QUICK": "1", "BENCH_RUNS": "9"}).runs == 9
 
 
-def test_the_content_suite_runs_on_a_tiny_input() -> None:
+def test_the_content_suite_runs_on_a_tiny_input(qapp: object) -> None:
+    # the suite makes a QCoreApplication when none exists: the tests' QApplication must be there first
     figures = {f.name: f for f in run_content(TINY)}
     assert all(f.samples for f in figures.values())
     assert figures["content: re-renders after an unchanged refresh"].samples == [0.0]
