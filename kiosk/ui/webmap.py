@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -99,6 +100,7 @@ class MapBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.filter_done_at = 0.0  # the page's clock when it last applied a filter (filterDone)
         self.known_ids: frozenset[str] = frozenset()
 
     def _valid_id(self, value: object) -> str | None:
@@ -131,8 +133,10 @@ class MapBridge(QObject):
     def pageReady(self, count: int, ms: float) -> None:
         self.ready.emit(max(0, int(count)), max(0.0, float(ms)))
 
-    @Slot(int, float)
-    def filterDone(self, count: int, ms: float) -> None:
+    @Slot(int, float, float)
+    def filterDone(self, count: int, ms: float, at: float) -> None:
+        """``at``: when the page had swapped its markers, in ms since the Unix epoch (for the benchmarks)."""
+        self.filter_done_at = float(at) if math.isfinite(at) else 0.0
         self.filterApplied.emit(max(0, int(count)), max(0.0, float(ms)))
 
 

@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 
 HERE_M = 50  # closer than this, a place is where the kiosk stands
 MAX_LISTED = 100  # the list shows the nearest ones; the map shows them all
-LIST_AFTER_MS = 150  # after a filter, the list waits this long at most for the page's answer
 
 
 class PlaceCard(TapCard):
@@ -161,6 +160,7 @@ class MapView(Screen):
         self.load_started = 0.0
         self.interactive_ms: float | None = None
         self.fill_ms = 0.0
+        self.filled_at = 0.0  # ms since the epoch, when the list was last filled (for the benchmarks)
         if pages is not None:
             pages.pageReady.connect(self._on_page)
             if pages.current is not None:
@@ -175,13 +175,6 @@ class MapView(Screen):
         self.web.setMinimumSize(QSize(320, 320))
         self.web.placeClicked.connect(self.show_place)
         self.web.ready.connect(self._on_ready)
-        # After a filter, the list is filled once the page has answered (or after LIST_AFTER_MS without an
-        # answer): the GUI thread is then free to take the page's answer at once.
-        self.web.filterApplied.connect(self._on_filter_applied)
-        self._list_due = QTimer(self)
-        self._list_due.setSingleShot(True)
-        self._list_due.setInterval(LIST_AFTER_MS)
-        self._list_due.timeout.connect(self._fill)
         map_area.addWidget(self.web, 1)
         # Beside the map, or in a row under it at large text: the map and the list keep their width.
         self.map_controls = controls = QBoxLayout(QBoxLayout.Direction.TopToBottom)
@@ -285,17 +278,12 @@ class MapView(Screen):
         self._filter_changed()
 
     def _filter_changed(self) -> None:
+        # The filter leaves for the page first (the channel sends it at once): the page swaps its markers
+        # while this thread fills the list.
         self.web.set_filter(self.chips.selected(), self._radius)
-        if self.web.is_ready:
-            self._list_due.start()  # the list follows the page's answer
-        else:
-            self._fill()
+        self._fill()
         if self.detail.place is not None and not self._shows(self.detail.place):
             self.show_list()
-
-    def _on_filter_applied(self, _count: int, _ms: float) -> None:
-        if self._list_due.isActive():
-            self._fill()
 
     def _shows(self, place: Place) -> bool:
         selected = self.chips.selected()
@@ -353,7 +341,6 @@ class MapView(Screen):
 
     def _fill(self) -> None:
         """The nearest places that pass the filters, in the list's kept cards (more are made only when needed)."""
-        self._list_due.stop()
         started = time.perf_counter()
         places = self._visible()
         shown = places[:MAX_LISTED]
@@ -385,6 +372,7 @@ class MapView(Screen):
         self.more.setText(self.tr("Et %1 autres lieux sur la carte.").replace("%1", str(more)) if more > 0 else "")
         self.more.setVisible(more > 0)
         self.fill_ms = (time.perf_counter() - started) * 1000  # for the benchmarks
+        self.filled_at = time.time() * 1000
 
     def _appearance_changed(self) -> None:
         large = self.session.text_scale > 1

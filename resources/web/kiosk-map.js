@@ -247,7 +247,8 @@
     state.categories = categories.slice(0, 50);
     state.radius = radius;
     var result = applyFilter();
-    state.bridge.filterDone(result.count, result.ms);
+    // The third number is the page's own clock (ms since the epoch): the benchmark compares it with the tap's.
+    state.bridge.filterDone(result.count, result.ms, performance.timeOrigin + performance.now());
   }
 
   function onFocus(id) {

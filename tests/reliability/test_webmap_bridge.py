@@ -48,6 +48,7 @@ def test_undeclared_and_malformed_calls_from_the_page_do_nothing(map_view: MapVi
         "__b.focusDone('<img src=x onerror=alert(1)>')",
         "__b.pageReady(-5, -1)",
         "__b.filterDone(1e308, NaN)",
+        "__b.filterDone(1e308, NaN, Infinity)",
         "__b.noSuchCall && __b.noSuchCall()",
         "__b.objectName = 'pwned'",
         "__b.deleteLater && __b.deleteLater()",
