@@ -589,7 +589,8 @@
     state.data = JSON.parse(document.getElementById("kiosk-data").textContent);
     applyTheme(state.data.theme);
     map.attributionControl.setPrefix(false);
-    L.control.scale({ imperial: false }).addTo(map);
+    // Top left: the credits take the whole bottom edge at large text sizes, and would cover it.
+    L.control.scale({ imperial: false, position: "topleft" }).addTo(map);
     addTiles(map);
     // Attribution as text: Leaflet's control writes its strings as HTML, so ours is escaped first.
     var credit = document.createElement("span");
