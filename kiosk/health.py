@@ -15,13 +15,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
 from kiosk.content.model import SourceStatus
 from kiosk.content.store import write_atomic
+
+if TYPE_CHECKING:  # imported by the first POST, in the heartbeat's worker (docs/performance.md)
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,8 @@ def post_status(session: requests.Session, target: HeartbeatTarget, doc: Mapping
     if target.token:
         headers["Authorization"] = f"Bearer {target.token}"
     body = json.dumps(doc, ensure_ascii=False).encode()
+    import requests  # noqa: PLC0415 - kept out of the start
+
     try:
         response = session.post(
             target.url,

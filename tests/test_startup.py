@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import FakeClock
 
 #: Imported by the worker that needs them, never at start.
-LAZY = ("folium", "branca", "numpy", "icalendar", "recurring_ical_events")
+LAZY = ("folium", "branca", "numpy", "icalendar", "recurring_ical_events", "requests", "urllib3")
 
 
 def test_the_kiosk_imports_no_map_generator_nor_calendar_library_at_start() -> None:

@@ -12,10 +12,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-
-import requests
+from typing import TYPE_CHECKING
 
 from kiosk.content.outbox import Outbox
+
+if TYPE_CHECKING:  # imported by the first delivery, in the worker (docs/performance.md)
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +45,20 @@ class Deliverer:
         self.settings = settings
         self.outbox = outbox
         self._clock = clock
-        self._http = requests.Session()
-        self._http.headers["User-Agent"] = settings.user_agent
+        self._session: requests.Session | None = None  # made by the first delivery (``_http``)
 
     def close(self) -> None:
-        self._http.close()
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def _http(self) -> requests.Session:
+        if self._session is None:
+            import requests  # noqa: PLC0415 - kept out of the start
+
+            self._session = requests.Session()
+            self._session.headers["User-Agent"] = self.settings.user_agent
+        return self._session
 
     def run_once(self) -> DeliveryReport:
         delivered = failed = 0
@@ -75,8 +86,10 @@ class Deliverer:
         headers = {"Content-Type": "application/json", "Idempotency-Key": key}
         if self.settings.token:
             headers["Authorization"] = f"Bearer {self.settings.token}"
+        import requests  # noqa: PLC0415 - see _http
+
         try:
-            with self._http.post(
+            with self._http().post(
                 self.settings.endpoint,
                 data=body,
                 headers=headers,

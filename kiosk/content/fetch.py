@@ -15,17 +15,19 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import requests
-import urllib3
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.content.sources.base import FeedError, is_http
+
+if TYPE_CHECKING:  # requests and urllib3 (~0.1 s) are imported by the first download, in the worker
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +62,8 @@ class HttpFetcher:
         self.settings = settings
         self._cache_path = cache_path
         self._sleep = sleep
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = settings.user_agent
-        self._session.max_redirects = 10
-        self._session.hooks["response"].append(_drop_redirect_body)
+        self._session: requests.Session | None = None  # made by the first download (see ``_http``)
+        self._session_lock = threading.Lock()
         if cache_path is not None:
             cache_path.parent.mkdir(parents=True, exist_ok=True)
             with self._db() as db:
@@ -73,7 +73,23 @@ class HttpFetcher:
                 )
 
     def close(self) -> None:
-        self._session.close()
+        with self._session_lock:
+            if self._session is not None:
+                self._session.close()
+                self._session = None
+
+    def _http(self) -> requests.Session:
+        """The session, made on first use: a kiosk whose sources are all files never imports requests."""
+        with self._session_lock:
+            if self._session is None:
+                import requests  # noqa: PLC0415 - kept out of the start (docs/performance.md)
+
+                session = requests.Session()
+                session.headers["User-Agent"] = self.settings.user_agent
+                session.max_redirects = 10
+                session.hooks["response"].append(_drop_redirect_body)
+                self._session = session
+            return self._session
 
     def get(
         self,
@@ -83,8 +99,10 @@ class HttpFetcher:
     ) -> bytes:
         if not is_http(url):
             return self._read_file(Path(url))
+        import requests  # noqa: PLC0415 - see _http
+
         request = requests.Request("GET", url, params=dict(params or {}), headers=dict(headers or {}))
-        prepared = self._session.prepare_request(request)
+        prepared = self._http().prepare_request(request)
         key = prepared.url or url
         attempt = 0
         while True:
@@ -117,9 +135,11 @@ class HttpFetcher:
                 prepared.headers["If-None-Match"] = etag
             if modified:
                 prepared.headers["If-Modified-Since"] = modified
+        import requests  # noqa: PLC0415 - see _http
+
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         try:
-            with closing(self._session.send(prepared, stream=True, timeout=timeout, verify=True)) as response:
+            with closing(self._http().send(prepared, stream=True, timeout=timeout, verify=True)) as response:
                 if response.status_code == 304 and cached is not None:
                     log.debug("not modified: %s", _redact(key))
                     return cached[2]
@@ -142,6 +162,8 @@ class HttpFetcher:
             raise FeedError(f"download failed: {_short(exc)}") from None
 
     def _read_capped(self, response: requests.Response) -> bytes:
+        import urllib3  # noqa: PLC0415 - see _http
+
         limit = self.settings.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:

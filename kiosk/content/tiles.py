@@ -24,8 +24,10 @@ from contextlib import closing
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import requests
+if TYPE_CHECKING:  # imported by the first download, in a worker (docs/performance.md)
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -190,14 +192,26 @@ class TileSource:
         self._timeout = timeout
         self._clock = clock
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = user_agent
+        self._user_agent = user_agent
+        self._session: requests.Session | None = None  # made by the first download (``_http``)
         self._quiet_until = 0.0
         self._lock = threading.Lock()
         self.downloads = 0
 
     def close(self) -> None:
-        self._session.close()
+        with self._lock:
+            if self._session is not None:
+                self._session.close()
+                self._session = None
+
+    def _http(self) -> requests.Session:
+        with self._lock:
+            if self._session is None:
+                import requests  # noqa: PLC0415 - kept out of the start
+
+                self._session = requests.Session()
+                self._session.headers["User-Agent"] = self._user_agent
+            return self._session
 
     def url(self, key: TileKey) -> str:
         return self._template.replace("{z}", str(key.z)).replace("{x}", str(key.x)).replace("{y}", str(key.y))
@@ -226,8 +240,10 @@ class TileSource:
         with self._slots:
             if not self.reachable():  # a download that failed while this one waited for its slot
                 return None
+            import requests  # noqa: PLC0415 - see _http
+
             try:
-                with self._session.get(self.url(key), headers=headers, timeout=self._timeout, stream=True) as reply:
+                with self._http().get(self.url(key), headers=headers, timeout=self._timeout, stream=True) as reply:
                     return self._receive(key, cached, reply)
             except (requests.RequestException, OSError) as exc:
                 log.info("tile server unreachable (%s); serving the cache for %.0f s", exc, BACKOFF_SECONDS)
