@@ -59,7 +59,7 @@ class FeedSource(SourceBase):
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class FeedPlaceRef(_Record):
@@ -239,7 +239,7 @@ class FeedActivity(_Record):
 class Feed(BaseModel):
     """The whole feed document."""
 
-    model_config = ConfigDict(extra="forbid", title="L.I.V.E kiosk feed")
+    model_config = ConfigDict(extra="forbid", title="L.I.V.E kiosk feed", defer_build=True)
 
     version: Literal[1] = Field(description="Format version: 1.")
     source: str = Field(default="", description="Where the data comes from, and its licence.")
