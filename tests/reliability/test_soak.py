@@ -32,7 +32,7 @@ from kiosk.config import parse_config
 from kiosk.views.cards import EventCard
 from tests.conftest import FakeClock
 from tests.helpers.http_server import FaultServer, Reply
-from tests.helpers_qt import tap
+from tests.helpers_qt import settle, tap
 from tests.test_pin_and_schedule import Ticker
 
 STEP = timedelta(minutes=1)
@@ -82,6 +82,7 @@ def qt_counts(window: QWidget) -> tuple[int, int]:
 
 def touch_somewhere(rng: random.Random, window: QWidget) -> None:
     """A finger on something that answers a touch, on the screen shown (or the navigation bar)."""
+    settle()  # what the last touch changed is on screen (and what it replaced is gone) before choosing
     targets = [
         w
         for w in window.findChildren(QWidget)
