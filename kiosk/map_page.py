@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -173,6 +175,21 @@ def _digest(payload: str, spec: MapPageSpec) -> str:
     return h.hexdigest()[:16]
 
 
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write through a temporary file of its own, then rename: a page open in the web view never reads half a file,
+    and two builders of the same page (the map's worker, a screenshot's ``build_now``) never share a temporary."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        tmp.chmod(0o644)
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def copy_assets(out_dir: Path) -> None:
     """Copy Leaflet, markercluster and our script next to the page (only what changed)."""
     missing = [str(s) for s, _ in ASSETS if not s.exists()]
@@ -191,7 +208,7 @@ def copy_assets(out_dir: Path) -> None:
         ):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        _write_atomically(target, source.read_bytes())
 
 
 def render_html(payload: str, spec: MapPageSpec) -> str:
@@ -234,10 +251,7 @@ def build_page(places: Sequence[Place], spec: MapPageSpec, out_dir: Path) -> Pag
     copy_assets(out_dir)
     reused = page.is_file()
     if not reused:
-        text = render_html(payload, spec)
-        tmp = page.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(page)
+        _write_atomically(page, render_html(payload, spec).encode("utf-8"))
         for old in out_dir.glob("places-*.html"):
             if old != page:
                 old.unlink(missing_ok=True)

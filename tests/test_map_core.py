@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,34 @@ def test_the_page_is_written_again_only_when_the_places_change(tmp_path: Path) -
 
 
 # -- tiles ------------------------------------------------------------------------------------------
+
+
+def test_two_builders_of_the_same_page_at_once_both_succeed(tmp_path: Path) -> None:
+    """The map's worker and a screenshot's build_now may write the same page together: each through its own
+    temporary file, so neither finds its file gone, and the page is whole."""
+    places = [place("a", 50.70, 3.17), place("b", 50.71, 3.18)]
+    size = len(build_page(places, spec(), tmp_path / "alone").path.read_bytes())  # folium's ids vary, not the size
+    failures: list[BaseException] = []
+    for run in range(4):
+        folder = tmp_path / f"run-{run}"
+        start = threading.Barrier(2)
+
+        def build(start: threading.Barrier = start, folder: Path = folder) -> None:
+            start.wait()
+            try:
+                build_page(places, spec(), folder)
+            except BaseException as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=build) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        pages = list(folder.glob("places-*.html"))
+        assert len(pages) == 1 and len(pages[0].read_bytes()) == size
+        assert not list(folder.glob(".*.tmp")), "a temporary file was left behind"
 
 
 def test_a_tile_url_names_a_real_tile_or_nothing() -> None:
