@@ -143,6 +143,8 @@ def map_variables(t: Tokens, scale: float = 1.0, text_scale: float = 1.0) -> dic
         "--kiosk-here-label-background": t.text,
         "--kiosk-here-label-text": t.surface,
         "--kiosk-here-label-size": _px(TYPE["small"] * scale * text_scale),
+        # A school activity's place names, where large ones would cover each other: never under the 100 % size.
+        "--kiosk-game-name-compact-size": _px(TYPE["small"] * scale * max(1.0, text_scale * 0.75)),
         "--kiosk-radius-line": t.accent,
         "--kiosk-outline": t.accent,
         "--kiosk-outline-fill": t.surface_alt,

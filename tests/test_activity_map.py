@@ -24,6 +24,7 @@ from kiosk.screens import open_map_step
 from kiosk.services.discovery import APART_M, HERE_M, DiscoveryService, map_choices, search_zone
 from kiosk.services.map import MapPageService
 from kiosk.services.session import Session
+from kiosk.tokens import HIGH_CONTRAST, map_variables
 from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.webmap import MapWebView
 from kiosk.views.activity import ActivityView
@@ -249,3 +250,21 @@ def test_the_places_offered_are_spread_out_and_the_zone_holds_only_the_one_to_fi
         assert geo.distance_m(zone.lat, zone.lon, target.lat, target.lon) < zone.radius_m
         assert geo.distance_m(zone.lat, zone.lon, target.lat, target.lon) > 0.3 * zone.radius_m  # not a bullseye
         assert all(geo.distance_m(zone.lat, zone.lon, p.lat, p.lon) > zone.radius_m for p in choices if p is not target)
+
+
+def test_place_names_too_big_to_fit_are_made_compact_never_under_the_100_percent_size(
+    window: KioskWindow, qtbot: Any
+) -> None:
+    """At 200 % on a small map the four names would cover each other: they are laid out again at the compact
+    size. At 100 % they fit as they are."""
+    web = window.activity_view.map.web
+    assert web is not None
+    compact = "document.body.classList.contains('kiosk-game-compact')"
+    size = "parseFloat(getComputedStyle(document.querySelector('.kiosk-game-name')).fontSize)"
+    qtbot.waitUntil(lambda: js(web, "document.querySelectorAll('.kiosk-game-name').length") == 4, timeout=3000)
+    assert js(web, compact) is False
+    normal = js(web, size)
+    window.activity_view.map.set_theme(map_variables(HIGH_CONTRAST, 1.0, 2.0))
+    window.resize(1280, 720)  # a smaller screen: less map for the same names
+    qtbot.waitUntil(lambda: js(web, compact) is True, timeout=3000)
+    assert normal <= js(web, size) < 2 * normal  # smaller than the 200 % size, never under the 100 % one

@@ -420,9 +420,20 @@
   }
 
   function placeNames() {
+    // Names at full size first; if some still cover each other (large text on a small map), once more at the
+    // compact size (three quarters of it, never under the 100 % size).
+    if (!state.game) return;
+    document.body.classList.remove("kiosk-game-compact");
+    if (!layOutNames()) {
+      document.body.classList.add("kiosk-game-compact");
+      layOutNames();
+    }
+  }
+
+  function layOutNames() {
     // Each name below its marker, or where it covers the least of the other markers, names and the kiosk's
     // « Vous êtes ici » (above, right, left), inside the map. Markers from the top of the map down.
-    if (!state.game) return;
+    // True when every name found a place that covers nothing.
     var map = state.map;
     var size = map.getSize();
     var origin = map.getContainer().getBoundingClientRect();
@@ -442,6 +453,7 @@
       markers.push({ el: el, c: map.latLngToContainerPoint(marker.getLatLng()) });
     });
     markers.sort(function (a, b) { return a.c.y - b.c.y; });
+    var clear = true;
     markers.forEach(function (m) {
       var name = m.el.querySelector(".kiosk-game-name");
       if (!name) return;
@@ -466,7 +478,9 @@
       });
       m.el.setAttribute("data-name-at", best.at);
       taken.push(best.box);
+      clear = clear && best.cost === 0;
     });
+    return clear;
   }
 
   function leaveGame() {
