@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+import json
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QTimer
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollArea
+
+    from kiosk.ui.webmap import MapWebView
+    from kiosk.views.staff import StaffView
+    from kiosk.views.window import KioskWindow
 
 _DEVICE: list[QPointingDevice] = []
 W = TypeVar("W", bound=QWidget)
@@ -45,3 +53,43 @@ def visible_child(parent: QWidget, kind: type[W], name: str) -> W:
     found = [w for w in parent.findChildren(kind, name) if w.isVisible()]
     assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
     return found[0]
+
+
+def tap_in(area: QScrollArea, widget: QWidget) -> None:
+    """Scroll ``widget`` into view, as the visitor would, then tap it."""
+    area.ensureWidgetVisible(widget)
+    tap(widget)
+
+
+def open_staff_panel(window: KioskWindow, pin: str = "2468") -> StaffView:
+    """The long press on the logo, then ``pin`` on the PIN pad (the bundled configuration's is 2468)."""
+    from kiosk.views.staff import StaffView  # noqa: PLC0415 - after QtWebEngine is loaded (conftest)
+
+    window.staffRequested.emit()
+    view = window.screens["staff"]
+    assert isinstance(view, StaffView)
+    enter_pin(view, pin)
+    return view
+
+
+def enter_pin(view: StaffView, pin: str) -> None:
+    for digit in pin:
+        tap(view.pinpad.keys[digit])
+    tap(view.pinpad.keys["OK"])
+
+
+def page_js(web: MapWebView, code: str) -> Any:
+    """Run ``code`` in the map's page and return its (JSON) result."""
+    box: list[Any] = []
+    loop = QEventLoop()
+    assert web.page is not None
+
+    def answer(value: Any) -> None:
+        box.append(value)
+        loop.quit()
+
+    web.page.runJavaScript(f"JSON.stringify({code})", 0, answer)
+    QTimer.singleShot(3000, loop.quit)
+    loop.exec()
+    assert box, f"no answer to {code}"
+    return json.loads(box[0]) if box[0] is not None else None

@@ -4,7 +4,6 @@ page does not load in time."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
@@ -31,29 +30,13 @@ from kiosk.views.activity import ActivityView
 from kiosk.views.map import MapSettings, MapView
 from kiosk.views.window import KioskWindow
 from tests.conftest import RESOURCES, FakeClock
+from tests.helpers_qt import page_js as js
 from tests.helpers_qt import tap
 from tests.test_discovery import ORIGIN, bundled_snapshot
 
 pytestmark = pytest.mark.qt_log_ignore(
     "QRhiGles2", "Failed to create RHI", "Vulkan", "GBM is not supported", "GPUInfo not initialized"
 )
-
-
-def js(web: MapWebView, code: str) -> Any:
-    """Run ``code`` in the page and return its (JSON) result."""
-    box: list[Any] = []
-    loop = QEventLoop()
-    assert web.page is not None
-
-    def answer(value: Any) -> None:
-        box.append(value)
-        loop.quit()
-
-    web.page.runJavaScript(f"JSON.stringify({code})", 0, answer)
-    QTimer.singleShot(3000, loop.quit)
-    loop.exec()
-    assert box, f"no answer to {code}"
-    return json.loads(box[0]) if box[0] is not None else None
 
 
 def marker(place_id: str) -> str:

@@ -9,7 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
 
 from kiosk.app import TRANSLATIONS, Kiosk
 from kiosk.content.model import Place, Snapshot, Text
@@ -18,9 +17,9 @@ from kiosk.services.map import MapPageService
 from kiosk.services.session import Session
 from kiosk.tokens import HIGH_CONTRAST, NORMAL, Tokens, css_rule, map_variables
 from kiosk.ui.contrast import MAP_COMPONENT_PAIRS, MAP_TEXT_PAIRS, contrast, map_pairs
-from kiosk.ui.webmap import MapWebView
 from kiosk.views.map import MapSettings, MapView
 from tests.conftest import FakeClock
+from tests.helpers_qt import page_js as js
 from tests.helpers_qt import tap
 
 WEB_VIEW_NOISE = ("QRhiGles2", "Failed to create RHI", "Vulkan", "GBM is not supported", "GPUInfo not initialized")
@@ -71,22 +70,6 @@ def test_text_on_the_map_follows_the_text_size_and_markers_stay_touchable() -> N
         assert int(large[marker].removesuffix("px")) > int(normal[marker].removesuffix("px"))
     half_screen = map_variables(NORMAL, scale=0.5)
     assert int(half_screen["--kiosk-pin-size"].removesuffix("px")) == 32
-
-
-def js(view: MapWebView, code: str) -> Any:
-    box: list[Any] = []
-    loop = QEventLoop()
-    assert view.page is not None
-
-    def answer(value: Any) -> None:
-        box.append(value)
-        loop.quit()
-
-    view.page.runJavaScript(f"JSON.stringify({code})", 0, answer)
-    QTimer.singleShot(3000, loop.quit)
-    loop.exec()
-    assert box, f"no answer to {code}"
-    return json.loads(box[0]) if box[0] is not None else None
 
 
 STYLE = """(function () {

@@ -4,7 +4,6 @@ dead renderer."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
@@ -14,7 +13,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
 
 from kiosk.app import TRANSLATIONS
 from kiosk.content import geo
@@ -30,6 +28,7 @@ from kiosk.ui.widgets import TapCard
 from kiosk.views.map import MapSettings, MapView
 from tests.conftest import FakeClock
 from tests.helpers.http_server import FaultServer, Reply
+from tests.helpers_qt import page_js as js
 from tests.helpers_qt import tap
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
@@ -70,23 +69,6 @@ STOPS = (
 
 def wait(qtbot: Any, condition: Any, timeout: int = 5000) -> None:
     qtbot.waitUntil(condition, timeout=timeout)
-
-
-def js(view: MapWebView, code: str) -> Any:
-    """Run ``code`` in the page and return its (JSON) result."""
-    box: list[Any] = []
-    loop = QEventLoop()
-    assert view.page is not None
-
-    def answer(value: Any) -> None:
-        box.append(value)
-        loop.quit()
-
-    view.page.runJavaScript(f"JSON.stringify({code})", 0, answer)
-    QTimer.singleShot(3000, loop.quit)
-    loop.exec()
-    assert box, f"no answer to {code}"
-    return json.loads(box[0]) if box[0] is not None else None
 
 
 def open_map(qtbot: Any, tmp_path: Path, clock: FakeClock, source: TileSource) -> MapView:

@@ -17,7 +17,7 @@ from kiosk.content.outbox import Outbox
 from kiosk.views.cards import EventCard
 from kiosk.views.staff import StaffView
 from tests.conftest import RESOURCES, FakeClock
-from tests.helpers_qt import tap, visible_child
+from tests.helpers_qt import enter_pin, open_staff_panel, tap, tap_in, visible_child
 from tests.test_pin_and_schedule import Ticker
 
 
@@ -34,12 +34,6 @@ def kiosk(qapp: object, clock: FakeClock, ticker: Ticker, data_dir: Path) -> Ite
     built.window.show()
     yield built
     built.shutdown()
-
-
-def enter_pin(view: StaffView, pin: str) -> None:
-    for digit in pin:
-        tap(view.pinpad.keys[digit])
-    tap(view.pinpad.keys["OK"])
 
 
 def test_the_schedule_switches_modes_and_staff_override_until_next_change(kiosk: Kiosk, clock: FakeClock) -> None:
@@ -133,14 +127,9 @@ def test_staff_pin_panel_actions_audit_and_timeout(kiosk: Kiosk, ticker: Ticker,
 
 def test_the_panel_closes_with_its_button_and_locks(kiosk: Kiosk) -> None:
     window = kiosk.window
-    window.staffRequested.emit()
-    view = window.screens["staff"]
-    assert isinstance(view, StaffView)
-    enter_pin(view, "2468")
+    view = open_staff_panel(window)
     assert (kiosk.staff.unlocked, kiosk.idle.enabled) == (True, False)
-    close = visible_child(view, QPushButton, "staff-close")
-    view.scroll_area.ensureWidgetVisible(close)
-    tap(close)
+    tap_in(view.scroll_area, visible_child(view, QPushButton, "staff-close"))
     assert (kiosk.staff.unlocked, kiosk.idle.enabled) == (False, True)
     assert window.shown == "home"
     assert kiosk.staff.do("quit") is None  # locked: nothing happens
@@ -148,10 +137,7 @@ def test_the_panel_closes_with_its_button_and_locks(kiosk: Kiosk) -> None:
 
 def test_the_panel_closes_itself_after_two_minutes_without_a_touch(kiosk: Kiosk, ticker: Ticker) -> None:
     window = kiosk.window
-    window.staffRequested.emit()
-    view = window.screens["staff"]
-    assert isinstance(view, StaffView)
-    enter_pin(view, "2468")
+    view = open_staff_panel(window)
     ticker.now += 100
     tap(visible_child(view, QPushButton, "staff-refresh"))  # a touch: the two minutes start again
     ticker.now += 100
@@ -220,18 +206,11 @@ def test_sleep_outside_opening_hours(qapp: object, data_dir: Path, tmp_path: Pat
 
 def test_teachers_choose_the_activity_from_the_panel_and_see_its_counts(kiosk: Kiosk) -> None:
     window = kiosk.window
-    window.staffRequested.emit()
-    view = window.screens["staff"]
-    assert isinstance(view, StaffView)
-    enter_pin(view, "2468")
-    choice = visible_child(view, QPushButton, "staff-discovery-culture-numerique")
-    view.scroll_area.ensureWidgetVisible(choice)
-    tap(choice)
+    view = open_staff_panel(window)
+    tap_in(view.scroll_area, visible_child(view, QPushButton, "staff-discovery-culture-numerique"))
     assert window.discovery.start_activity == "culture-numerique"
     assert kiosk.staff.unlocked  # the panel stays open for the next choice
-    choice = visible_child(view, QPushButton, "staff-discovery-choice")
-    view.scroll_area.ensureWidgetVisible(choice)
-    tap(choice)
+    tap_in(view.scroll_area, visible_child(view, QPushButton, "staff-discovery-choice"))
     assert window.discovery.start_activity is None
     assert [e["argument"] for e in kiosk.staff.audit.entries() if e["action"] == "discovery-start"] == [
         "culture-numerique",
@@ -246,13 +225,8 @@ def test_staff_export_the_pending_sign_ups_to_a_private_file(kiosk: Kiosk, data_
     outbox.add(signup())
     outbox.add(signup())
     window = kiosk.window
-    window.staffRequested.emit()
-    view = window.screens["staff"]
-    assert isinstance(view, StaffView)
-    enter_pin(view, "2468")
-    button = visible_child(view, QPushButton, "staff-export-signups")
-    view.scroll_area.ensureWidgetVisible(button)
-    tap(button)
+    view = open_staff_panel(window)
+    tap_in(view.scroll_area, visible_child(view, QPushButton, "staff-export-signups"))
     [exported] = (data_dir / "exports").glob("signups-*.csv")
     assert exported.stat().st_mode & 0o777 == 0o600
     assert exported.read_text().count(NAME) == 2

@@ -18,9 +18,8 @@ from kiosk.services.usage import UsageService
 from kiosk.ui.barchart import BarChart
 from kiosk.ui.feedback import FeedbackCard
 from kiosk.views.cards import EventCard
-from kiosk.views.staff import StaffView
 from tests.conftest import FakeClock
-from tests.helpers_qt import tap, visible_child
+from tests.helpers_qt import open_staff_panel, tap, tap_in, visible_child
 from tests.test_pin_and_schedule import Ticker
 
 NAME, EMAIL, PHONE = "Gwendoline", "gwendoline.secret@example.fr", "+33698765432"
@@ -144,19 +143,12 @@ def test_the_staff_panel_charts_the_week_and_exports_csv(kiosk: Kiosk, ticker: T
     window = kiosk.window
     tap(window.home_view.programme_tile)
     reset_by_idle(kiosk, ticker)
-    window.staffRequested.emit()
-    view = window.screens["staff"]
-    assert isinstance(view, StaffView)
-    for digit in "2468":
-        tap(view.pinpad.keys[digit])
-    tap(view.pinpad.keys["OK"])
+    view = open_staff_panel(window)
     chart = visible_child(view, BarChart, "staff-usage-chart")
     assert chart.values[-1] == 1 and sum(chart.values) == 1  # today's visit, in the last bar
     bars = chart.bar_rects()
     assert bars[-1].height() > 0 and all(b.height() == 0 for b in bars[:-1])
-    export = visible_child(view, QPushButton, "staff-export-stats")
-    view.scroll_area.ensureWidgetVisible(export)
-    tap(export)
+    tap_in(view.scroll_area, visible_child(view, QPushButton, "staff-export-stats"))
     files = list((data_dir / "exports").glob("usage-stats-*.csv"))
     assert len(files) == 1
     lines = files[0].read_text().splitlines()

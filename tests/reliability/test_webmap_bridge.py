@@ -12,7 +12,8 @@ import pytest
 import shiboken6
 
 from kiosk.views.map import MapView
-from tests.test_map_view import js, map_view, wait
+from tests.helpers_qt import page_js as js
+from tests.test_map_view import map_view, wait
 
 __all__ = ["map_view"]  # the fixture, imported for pytest
 
