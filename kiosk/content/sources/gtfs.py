@@ -83,7 +83,8 @@ def _zip_opener(archive: zipfile.ZipFile) -> Opener:
     members: dict[str, zipfile.ZipInfo] = {}
     for info in archive.infolist():
         path = PurePosixPath(info.filename)
-        if info.is_dir() or len(path.parts) > 2 or path.name.startswith("."):
+        # Not ZipInfo.is_dir(): a damaged archive may name a member "", which it cannot take.
+        if not path.name or info.filename.endswith("/") or len(path.parts) > 2 or path.name.startswith("."):
             continue
         depth = len(path.parts)
         known = members.get(path.name.lower())

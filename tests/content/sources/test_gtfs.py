@@ -64,6 +64,16 @@ def test_zip_stations_merge_their_platforms_lines() -> None:
     assert result.events == [] and result.places == []
 
 
+def test_a_member_without_a_name_is_passed_over() -> None:
+    """A damaged zip may list a member named "" (the fuzzer found one); the stops beside it are still read."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("stops.txt", "stop_id,stop_name,stop_lat,stop_lon\ns1,Gare,50.70,3.17\n")
+        archive.writestr(zipfile.ZipInfo(""), b"x")
+    result = parse_gtfs_zip(buffer.getvalue(), source="g")
+    assert [stop.name for stop in result.stops] == ["Gare"]
+
+
 def test_zip_in_a_folder_and_unzipped_folder_agree() -> None:
     nested = parse_gtfs_zip(make_zip(feed_files(), folder="gtfs-ilevia/"), source="ilevia")
     folder = parse_gtfs_dir(FEED, source="ilevia")
