@@ -78,15 +78,15 @@ def application() -> QApplication:
     """The one QApplication, offscreen, QtWebEngine loaded first (as the kiosk does)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("KIOSK_TILES_OFFLINE", "1")
-    if os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     from PySide6 import QtWebEngineWidgets  # noqa: F401, PLC0415 - before the QApplication
 
+    from kiosk.app import prepare_qt_environment  # noqa: PLC0415
     from kiosk.services.tiles import register_tile_scheme  # noqa: PLC0415
 
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    prepare_qt_environment()  # as the kiosk does: the sandbox rule, software rendering without a GPU
     register_tile_scheme()
     return QApplication([])
 

@@ -99,6 +99,17 @@ def prepare_qt_environment(offscreen: bool = False, virtual_keyboard: bool = Fal
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.pop("QTWEBENGINE_REMOTE_DEBUGGING", None)  # no devtools on a public kiosk
+    if not gpu_available():
+        # Without a GPU the web view's Qt Quick layer tries OpenGL, fails, and falls back to software
+        # anyway; the attempt loads Mesa's software GL with LLVM (~60 MiB that stay). Ask for software at once.
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+def gpu_available() -> bool:
+    """Whether Qt can render with a GPU here: a real display (not offscreen) and a DRM device."""
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in {"offscreen", "minimal", "vnc"}:
+        return False
+    return any(Path("/dev/dri").glob("renderD*")) or any(Path("/dev/dri").glob("card*"))
 
 
 def user_agent(config: Config) -> str:

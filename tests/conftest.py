@@ -13,12 +13,13 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
 
+from kiosk.app import prepare_qt_environment
 from kiosk.services.tiles import register_tile_scheme
+
+prepare_qt_environment()  # as the kiosk does: the sandbox rule, software rendering without a GPU
 
 register_tile_scheme()  # the map's tile URL scheme, before pytest-qt creates the QApplication
 
