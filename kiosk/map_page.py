@@ -18,10 +18,13 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -122,6 +125,25 @@ def script_json(value: object) -> str:
     )
 
 
+#: Our part of the page, as folium renders it: the data block, the links to our script, the call that starts it.
+LAYER_TEMPLATE = """
+{% macro header(this, kwargs) %}
+<link rel="stylesheet" href="assets/markercluster/MarkerCluster.css"/>
+<link rel="stylesheet" href="assets/kiosk-map.css"/>
+<script src="assets/markercluster/markercluster.js"></script>
+<script src="assets/QWEBCHANNEL"></script>
+<script src="assets/kiosk-map.js"></script>
+<script type="application/json" id="kiosk-data">{{ this.data }}</script>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+kioskMap.start({{ this._parent.get_name() }});
+{% endmacro %}
+""".replace("QWEBCHANNEL", QWEBCHANNEL_JS)
+
+#: Stands for the places in a page template. ``script_json`` writes no ``<``, so no payload can contain it.
+PLACES_MARK = "<kiosk-places/>"
+
+
 @cache
 def _page_classes() -> tuple[type[Any], type[Any]]:
     """folium's map with Leaflet from the local copy, and our layer.
@@ -145,21 +167,7 @@ def _page_classes() -> tuple[type[Any], type[Any]]:
             super().__init__()  # type: ignore[no-untyped-call]
             self._name = "KioskLayer"
             self.data = data
-            self._template = folium.template.Template(
-                """
-                {% macro header(this, kwargs) %}
-                <link rel="stylesheet" href="assets/markercluster/MarkerCluster.css"/>
-                <link rel="stylesheet" href="assets/kiosk-map.css"/>
-                <script src="assets/markercluster/markercluster.js"></script>
-                <script src="assets/QWEBCHANNEL"></script>
-                <script src="assets/kiosk-map.js"></script>
-                <script type="application/json" id="kiosk-data">{{ this.data }}</script>
-                {% endmacro %}
-                {% macro script(this, kwargs) %}
-                kioskMap.start({{ this._parent.get_name() }});
-                {% endmacro %}
-                """.replace("QWEBCHANNEL", QWEBCHANNEL_JS)
-            )
+            self._template = folium.template.Template(LAYER_TEMPLATE)
 
     return LocalMap, KioskLayer
 
@@ -240,8 +248,96 @@ def render_html(payload: str, spec: MapPageSpec) -> str:
     return str(fmap.get_root().render())
 
 
-def build_page(places: Sequence[Place], spec: MapPageSpec, out_dir: Path) -> PageBuild:
-    """Write the page for ``places`` into ``out_dir`` unless the same page is already there."""
+#: The argument that makes ``python -m kiosk`` (or the frozen kiosk) write one page and exit (render_child).
+RENDER_CHILD_ARG = "--render-map-page"
+CHILD_TIMEOUT_S = 300.0
+
+
+class MapPageError(Exception):
+    """The child process could not write the page; the message says why."""
+
+
+def render_html_apart(payload: str, spec: MapPageSpec) -> str:
+    """``render_html`` in a short-lived child process, for a kiosk that runs for weeks.
+
+    folium brings branca, jinja2 and numpy (~30 MiB, and numpy's threads) that Python never gives back once
+    imported; the page is written only when the places change, so paying a child's start (~0.5 s of CPU, on
+    the other core) each time keeps them out of the kiosk's memory for good. The child gets the payload and the
+    spec on its standard input and answers the HTML on its standard output; when it fails, dies or hangs, this
+    raises ``MapPageError`` and the kiosk keeps the page it has.
+    """
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable, RENDER_CHILD_ARG] if frozen else [sys.executable, "-m", "kiosk", RENDER_CHILD_ARG]
+    try:
+        done = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
+            command,
+            input=pickle.dumps((payload, spec)),
+            capture_output=True,
+            timeout=CHILD_TIMEOUT_S,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise MapPageError(f"the map page's child process did not finish: {exc}") from exc
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise MapPageError(f"the map page's child process failed ({done.returncode}): {said[-1] if said else '-'}")
+    return done.stdout.decode("utf-8")
+
+
+def render_child() -> int:
+    """In the child process: read (payload, spec), write the page's HTML to standard output."""
+    logging.basicConfig(level=logging.WARNING, format="map page child: %(message)s")
+    payload, spec = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from our own parent process
+    if not isinstance(payload, str) or not isinstance(spec, MapPageSpec):
+        log.error("expected the page's payload and spec")
+        return 2
+    try:
+        html = render_html(payload, spec)
+    except Exception:
+        log.exception("the page could not be written")  # the traceback's last line is what the parent reports
+        return 1
+    sys.stdout.buffer.write(html.encode("utf-8"))
+    return 0
+
+
+def _template_digest(spec: MapPageSpec) -> str:
+    """What a page template depends on: the map's settings, folium's version and our layer."""
+    h = hashlib.sha256()
+    h.update(json.dumps(spec.to_json(), sort_keys=True).encode())
+    h.update(metadata.version("folium").encode())
+    h.update(LAYER_TEMPLATE.encode())
+    h.update(COMMUNES.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def page_template(spec: MapPageSpec, out_dir: Path, render: Callable[[str, MapPageSpec], str] = render_html) -> str:
+    """The page with ``PLACES_MARK`` where the places go, made by ``render`` once per map settings (kept in
+    ``out_dir``): new places then make a new page without folium."""
+    path = out_dir / f"template-{_template_digest(spec)}.html"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    html = render(PLACES_MARK, spec)
+    if html.count(PLACES_MARK) != 1:
+        raise MapPageError("the page template does not hold the places exactly once")
+    _write_atomically(path, html.encode("utf-8"))
+    for old in out_dir.glob("template-*.html"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return html
+
+
+def build_page(
+    places: Sequence[Place],
+    spec: MapPageSpec,
+    out_dir: Path,
+    render: Callable[[str, MapPageSpec], str] = render_html,
+) -> PageBuild:
+    """Write the page for ``places`` into ``out_dir`` unless the same page is already there.
+
+    The places go into the page template (``page_template``); ``render`` makes that template when the map's
+    settings are new (``render_html_apart`` in the kiosk: folium then runs in a child process).
+    """
     started = time.perf_counter()
     data = {**spec.to_json(), "places": places_payload(places, spec.origin)}
     payload = script_json(data)
@@ -251,7 +347,8 @@ def build_page(places: Sequence[Place], spec: MapPageSpec, out_dir: Path) -> Pag
     copy_assets(out_dir)
     reused = page.is_file()
     if not reused:
-        _write_atomically(page, render_html(payload, spec).encode("utf-8"))
+        html = page_template(spec, out_dir, render).replace(PLACES_MARK, payload)
+        _write_atomically(page, html.encode("utf-8"))
         for old in out_dir.glob("places-*.html"):
             if old != page:
                 old.unlink(missing_ok=True)
