@@ -52,8 +52,21 @@
     return Object.prototype.hasOwnProperty.call(p, category) ? p[category] : p[""] || "•";
   }
 
+  // One icon per pictogram, shared by its markers (an icon only describes the element each marker makes).
+  var pinIcons = new Map();
+
+  function pinIcon(category) {
+    var g = glyph(category);
+    var icon = pinIcons.get(g);
+    if (!icon) {
+      icon = new PinIcon({ glyph: g, className: "kiosk-pin", iconSize: [56, 56], iconAnchor: [28, 28] });
+      pinIcons.set(g, icon);
+    }
+    return icon;
+  }
+
   function makeMarker(place) {
-    var icon = new PinIcon({ glyph: glyph(place.c), className: "kiosk-pin", iconSize: [56, 56], iconAnchor: [28, 28] });
+    var icon = pinIcon(place.c);
     var marker = L.marker([place.lat, place.lon], { icon: icon, title: nameOf(place), alt: nameOf(place), keyboard: false });
     marker.kiosk = place;
     marker.on("click", function () {
