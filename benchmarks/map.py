@@ -12,6 +12,7 @@ import logging
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -19,7 +20,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import folium
 from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import QWidget
 
 from benchmarks import synthetic
 from benchmarks.kiosk_ui import BALLAST, application, settle
-from benchmarks.measure import Figure, ms_since, sampling, tree_pss_mb, tree_rss_mb
+from benchmarks.measure import Figure, ms_since, sampling, tree_pss_mb, tree_rss_mb, tree_unique_mb
 from benchmarks.settings import Settings
 from kiosk.app import TRANSLATIONS, seconds_since_process_start
 from kiosk.content.model import Place, Snapshot
 from kiosk.content.sources import kiosk_feed
-from kiosk.map_page import MapPageSpec, build_page, copy_assets
+from kiosk.map_page import MapPageSpec, build_page, copy_assets, page_template, render_html_apart
 from kiosk.services.map import MapPageService
 from kiosk.services.session import Session
 from kiosk.ui.categories import PICTOGRAMS
@@ -41,6 +41,7 @@ from kiosk.views.map import MapSettings, MapView
 log = logging.getLogger(__name__)
 
 ORIGIN = (50.704, 3.1725)
+MIB = 1024 * 1024
 SPEC = MapPageSpec(
     origin=ORIGIN,
     attribution="© OpenStreetMap contributors",
@@ -50,6 +51,7 @@ SPEC = MapPageSpec(
 CHROMIUM = "chromium"
 
 
+MEMORY_RSS = "map: memory with the map open (process tree, summed RSS)"
 FILTER_APPLIED = "map: category filter applied (tap → the page's markers swapped and the list filled)"
 
 
@@ -99,13 +101,53 @@ def keep(into: list[float], value: float) -> bool:
 # -- ours -------------------------------------------------------------------------------------------
 
 
-def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tuple[list[Figure], Path]:
-    page_ms = []
-    for run in range(settings.runs):
-        started = time.perf_counter()
-        build_page(places, SPEC, folder / f"generate-{run}")
-        page_ms.append(ms_since(started))
+#: The memory floor: a bare PySide6 process showing one empty QWebEngineView, set up as the kiosk sets up Qt.
+MEMORY_FLOOR = """
+import time
+from PySide6 import QtWebEngineWidgets
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+view = QtWebEngineWidgets.QWebEngineView()
+view.resize(1600, 900)
+view.show()
+done = []
+view.loadFinished.connect(done.append)
+view.setHtml("<p>Bonjour</p>")
+started = time.monotonic()
+while not done and time.monotonic() < started + 30:
+    app.processEvents()
+    time.sleep(0.01)
+started = time.monotonic()
+while time.monotonic() < started + 2:
+    app.processEvents()
+    time.sleep(0.01)
+print("ready", flush=True)
+input()
+"""
 
+
+def memory_floor() -> dict[str, float]:
+    """Unique pages, PSS and summed RSS (MiB) of ``MEMORY_FLOOR``'s process tree, its page loaded and two seconds
+    on; it runs with this process's environment, which ``application()`` set up as the kiosk does."""
+    with subprocess.Popen(
+        [sys.executable, "-c", MEMORY_FLOOR], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as child:
+        assert child.stdin is not None and child.stdout is not None
+        if child.stdout.readline().strip() != "ready":
+            raise RuntimeError("the memory floor's process did not start")
+        values = {
+            "unique": tree_unique_mb(child.pid),
+            "pss": tree_pss_mb(child.pid),
+            "rss": tree_rss_mb(child.pid),
+        }
+        child.stdin.write("\n")
+        child.stdin.close()
+        child.wait(30)
+    return values
+
+
+def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tuple[list[Figure], Path]:
+    floor = memory_floor()  # first: our process has loaded Qt's libraries, not started the web engine
     session = Session(TRANSLATIONS, "fr", ZoneInfo("Europe/Paris"), lambda: synthetic.NOW)
     pages = MapPageService(SPEC, folder / "map")
     view = MapView(session, MapSettings(ORIGIN), pages, None)
@@ -113,13 +155,22 @@ def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tupl
     view.show()
     snapshot = Snapshot(places=places)
     view.set_snapshot(snapshot)
-    build = pages.build_now(snapshot)  # emits pageReady: the view loads it
-    if not wait_for(view.web.ready):
+    pages.set_snapshot(snapshot)  # as in the kiosk: the worker has a child write the page; the view loads it
+    if not wait_for(view.web.ready, 120):
         raise RuntimeError("the map page never said it was ready")
+    build = pages.current
+    assert build is not None
     first_ms = view.interactive_ms or 0.0
     since_start = seconds_since_process_start() * 1000
+    # The page clusters every single category and distance when idle, after it is ready (a visitor's first tap
+    # comes seconds after the map opens); wait for that, and note how long it took. The memory is read then:
+    # the map as it stays open.
+    started = time.perf_counter()
+    while not page_value(view, "kioskState.prebuilt === true") and ms_since(started) < 60_000:
+        settle(0.1)
+    prebuild_ms = ms_since(started)
     settle(1.0)  # tiles asked (none come: offline), clusters drawn
-    rss, pss = tree_rss_mb(), tree_pss_mb()
+    unique, rss, pss = tree_unique_mb(), tree_rss_mb(), tree_pss_mb()
 
     reload_ms = []
     for _ in range(settings.runs):
@@ -128,12 +179,8 @@ def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tupl
         if not wait_for(view.web.ready):
             raise RuntimeError("the map page never said it was ready after a reload")
         reload_ms.append(view.interactive_ms or 0.0)
-    # The page clusters every single category and distance when idle, after it is ready (a visitor's first tap
-    # comes seconds after the map opens); wait for that, and note how long it took.
-    started = time.perf_counter()
     while not page_value(view, "kioskState.prebuilt === true") and ms_since(started) < 60_000:
         settle(0.1)
-    prebuild_ms = ms_since(started)
 
     def tap_filter(target: QWidget, in_page: list[float], fills: list[float], applied: list[float]) -> float:
         """Tap a chip; ``applied`` gets the tap to the moment both the page's markers and the list are done
@@ -180,9 +227,33 @@ def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tupl
     view.shutdown()
     view.close()
     view.deleteLater()
+    # Generating a page as the kiosk does when the places change: the template is kept, the places go into it
+    # (a place left out each run, so that every page is new). The template itself, made by a child process
+    # with folium when the map's settings are new (a first start, a new configuration), is timed apart.
+    template_ms = []
+    for run in range(settings.runs):
+        started = time.perf_counter()
+        page_template(SPEC, folder / f"template-{run}", render_html_apart)
+        template_ms.append(ms_since(started))
+    page_ms = []
+    for run in range(settings.runs):
+        started = time.perf_counter()
+        build_page(places[:run] + places[run + 1 :], SPEC, folder / "template-0", render_html_apart)
+        page_ms.append(ms_since(started))
     n = len(places)
     return [
-        Figure(f"map: page generation, {n:,} places", "ms", page_ms, note="folium + our layer, written to disk"),
+        Figure(
+            f"map: page generation, {n:,} places",
+            "ms",
+            page_ms,
+            note="new places into the kept template (what the kiosk does when the places change), written to disk",
+        ),
+        Figure(
+            "map: page template, made by a child process with folium (new map settings only)",
+            "ms",
+            template_ms,
+            note="the child's start, folium's import and its render",
+        ),
         Figure(
             "map: load to interactive, first load (web engine starting)",
             "ms",
@@ -220,12 +291,28 @@ def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tupl
             note="the click is fired in the page (runJavaScript); it crosses the bridge to the panel",
         ),
         Figure(
-            "map: memory with the map open (process tree)",
-            "MiB",
-            [rss],
+            "map: memory with the map open (process tree, each page once)",
+            "MB",
+            [(unique or pss) * MIB / 1e6],
             300,
             kind="value",
-            note=f"RSS summed (shared pages counted in each process); PSS {pss:.0f} MiB",
+            note=f"{unique or pss:.0f} MiB{'' if unique else ' (PSS: the page frames need root)'}; PSS {pss:.0f} "
+            "MiB (shared pages divided, also with processes outside the tree)",
+        ),
+        Figure(
+            "map: memory floor, one empty QWebEngineView in a bare PySide6 process (each page once)",
+            "MB",
+            [(floor["unique"] or floor["pss"]) * MIB / 1e6],
+            kind="value",
+            note=f"{floor['unique'] or floor['pss']:.0f} MiB (PSS {floor['pss']:.0f}, summed RSS "
+            f"{floor['rss']:.0f}): what any QtWebEngine view costs here",
+        ),
+        Figure(
+            MEMORY_RSS,
+            "MiB",
+            [rss],
+            kind="value",
+            note="counts Qt's and Chromium's shared libraries once per process (compared with chromium below)",
         ),
     ], build.path
 
@@ -233,15 +320,13 @@ def our_map(settings: Settings, folder: Path, places: tuple[Place, ...]) -> tupl
 # -- the plain folium way -----------------------------------------------------------------------------
 
 
-class _PlainMap(folium.Map):
-    """folium's map as documented, only with Leaflet from the same local copy as ours."""
-
-    default_js = [("leaflet", "assets/leaflet/leaflet.js")]  # noqa: RUF012 - folium reads it per class
-    default_css = [("leaflet_css", "assets/leaflet/leaflet.css")]  # noqa: RUF012
-
-
 def plain_folium_page(places: Sequence[Place], path: Path) -> None:
-    fmap = _PlainMap(location=list(ORIGIN), tiles=None, zoom_start=SPEC.start_zoom)
+    """folium's map as documented, only with Leaflet from the same local copy as ours."""
+    import folium  # noqa: PLC0415 - not in the process while ours is measured (the kiosk never holds it)
+
+    fmap = folium.Map(location=list(ORIGIN), tiles=None, zoom_start=SPEC.start_zoom)
+    fmap.default_js = [("leaflet", "assets/leaflet/leaflet.js")]
+    fmap.default_css = [("leaflet_css", "assets/leaflet/leaflet.css")]
     for place in places:
         name = place.name.get("fr")
         folium.Marker([place.lat, place.lon], tooltip=name).add_to(fmap)  # (a popup needs folium's jQuery)
@@ -354,7 +439,7 @@ def chromium_figures(settings: Settings, page: Path, ours: dict[str, Figure]) ->
         note = "chromium is not installed (`make bench` installs it when run as root): row skipped"
         return [Figure("chromium headless: cold load of the same page", "ms", [], note=note)]
     walls, peaks = chromium_load(page, settings.process_runs)
-    our_memory = ours["map: memory with the map open (process tree)"].value or 1
+    our_memory = ours[MEMORY_RSS].value or 1
     our_first = ours["map: load to interactive, first load (web engine starting)"]
     return [
         Figure(

@@ -95,3 +95,37 @@ def test_a_qt_suite_runs_in_its_own_process(suite: str, tmp_path: Path) -> None:
     )
     figures = json.loads(out.read_text())
     assert figures and all(f["samples"] for f in figures)
+
+
+SHARED_READER = """
+import mmap, sys
+with open(sys.argv[1], "rb") as f:
+    m = mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ)
+    total = sum(m[i] for i in range(0, len(m), 4096))
+print("ready", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="page frames are read as root only")
+def test_the_tree_memory_counts_a_page_shared_by_two_processes_once(tmp_path: Path) -> None:
+    import mmap  # noqa: PLC0415
+
+    from benchmarks.measure import tree_unique_mb  # noqa: PLC0415
+
+    shared = tmp_path / "shared.bin"
+    shared.write_bytes(os.urandom(32 * 1024 * 1024))
+    with shared.open("rb") as f, mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ) as mine:
+        sum(mine[i] for i in range(0, len(mine), 4096))  # resident here
+        unique_before, rss_before = tree_unique_mb(), tree_rss_mb()
+        with subprocess.Popen(
+            [sys.executable, "-c", SHARED_READER, str(shared)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        ) as child:
+            assert child.stdout is not None and child.stdin is not None
+            assert child.stdout.readline().strip() == "ready"
+            unique_grew, rss_grew = tree_unique_mb() - unique_before, tree_rss_mb() - rss_before
+            child.stdin.write("\n")
+            child.stdin.close()
+    assert rss_grew > 32  # the file's pages, counted again in the child
+    assert unique_grew < rss_grew - 28  # counted once: only the child's own interpreter is new
+    assert unique_grew > 1  # and that is counted
