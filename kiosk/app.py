@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 import platformdirs
@@ -46,10 +47,11 @@ from kiosk.tokens import map_variables
 from kiosk.ui.categories import PICTOGRAMS
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, palette, style_sheet
 from kiosk.ui.widgets import LongPress, NoContextMenu, WindowEventFilters
-from kiosk.views.map import MapSettings, MapView
-from kiosk.views.signup import SignupView
-from kiosk.views.staff import StaffStatus, StaffView
 from kiosk.views.window import KioskWindow, apply_window_mode, initial_size
+
+if TYPE_CHECKING:  # screens made after the first paint: their modules are imported then
+    from kiosk.views.signup import SignupView
+    from kiosk.views.staff import StaffStatus, StaffView
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +126,8 @@ def make_tile_source(config: Config, data_dir: Path) -> TileSource:
     return TileSource(cache, m.tile_url, user_agent(config), online=online, min_cache_days=m.tile_cache_days)
 
 
-def build_map(config: Config, data_dir: Path, session: Session) -> MapView:
-    """The leisure map: its page generator, its tile service, and the screen that shows them."""
+def build_map_services(config: Config, data_dir: Path) -> tuple[MapPageService, TileService]:
+    """The leisure map's page generator and tile service (the screen that shows them is made later)."""
     m = config.map
     origin = (config.kiosk.location.lat, config.kiosk.location.lon)
     spec = MapPageSpec(
@@ -139,7 +141,7 @@ def build_map(config: Config, data_dir: Path, session: Session) -> MapView:
     )
     pages = MapPageService(spec, data_dir / "map")
     tiles = TileService(make_tile_source(config, data_dir))
-    return MapView(session, MapSettings(origin, tuple(m.radii_m)), pages, tiles)
+    return pages, tiles
 
 
 def make_fetcher(config: Config, data_dir: Path) -> HttpFetcher:
@@ -185,7 +187,7 @@ class Kiosk:
         self.content.shutdown()
         if self.signups is not None:
             self.signups.shutdown()
-        self.window.map_view.shutdown()
+        self.window.shutdown_map()
         self.session.close()
         self.window.allow_close = True
         self.window.close()
@@ -241,12 +243,17 @@ def build_kiosk(
         tz,
     )
     location = config.kiosk.location
-    map_view = build_map(config, data_dir, session)
+    pages, tiles = build_map_services(config, data_dir)
     window = KioskWindow(
-        session, list(config.languages.offered), (location.lat, location.lon), location.name, map_view=map_view
+        session,
+        list(config.languages.offered),
+        (location.lat, location.lon),
+        location.name,
+        map_radii=tuple(config.map.radii_m),
+        map_pages=pages,
+        tiles=tiles,
     )
-    if map_view.pages is not None:
-        content.snapshotChanged.connect(map_view.pages.set_snapshot)
+    content.snapshotChanged.connect(pages.set_snapshot)
     content.snapshotChanged.connect(window.set_snapshot)
     content.sourcesChanged.connect(window.set_sources)
     theme = ThemeApplier(app, session, window, screen_size)
@@ -261,9 +268,8 @@ def build_kiosk(
     content.snapshotChanged.connect(discovery.set_snapshot)
     speech = Speech(parent=window)
     window.add_discovery(discovery, speech, RESOURCES / "content" / "images")
-    window.activity_view.map.set_theme(theme.map_theme)
-    window.event_view.set_speech(speech)
-    window.map_view.detail.set_speech(speech)
+    window.when_built("event", lambda: window.event_view.set_speech(speech))
+    window.when_built("map", lambda: window.map_view.detail.set_speech(speech))
     window.resetters.append(discovery.reset)  # the idle reset (and a mode change) end the team's activity
     signups = build_signups(config, data_dir, clock, window)
 
@@ -297,6 +303,8 @@ def build_kiosk(
     started = monotonic()
 
     def status() -> StaffStatus:
+        from kiosk.views.staff import StaffStatus  # noqa: PLC0415 - the staff screen is made after the first paint
+
         until = modes.overridden_until
         return StaffStatus(
             mode=modes.mode,
@@ -311,9 +319,8 @@ def build_kiosk(
             activity_stats=stats.summary(session.now().date() - timedelta(days=6)),
         )
 
-    staff_view = StaffView(session, status)
-    window.add_screen(staff_view)
-    wire_staff(window, staff_view, staff, idle, config.staff.long_press_seconds)
+    window.add_screen_later("staff", lambda: _staff_view(session, status))
+    wire_staff(window, staff, idle, config.staff.long_press_seconds)
     kiosk = Kiosk(config, session, content, modes, idle, staff, window, signups)
     kiosk.ops = build_operations(
         kiosk,
@@ -345,6 +352,18 @@ def export_signups(signups: SignupService, folder: Path, session: Session) -> st
     )
 
 
+def _staff_view(session: Session, status: Callable[[], StaffStatus]) -> StaffView:
+    from kiosk.views.staff import StaffView  # noqa: PLC0415 - made after the first paint, or when staff come
+
+    return StaffView(session, status)
+
+
+def _signup_view(session: Session, purge_days: int, contact: str) -> SignupView:
+    from kiosk.views.signup import SignupView  # noqa: PLC0415 - made after the first paint, or when first asked for
+
+    return SignupView(session, purge_days, contact)
+
+
 def build_signups(config: Config, data_dir: Path, clock: Callable[[], datetime], window: KioskWindow) -> SignupService:
     """The outbox, its delivery (when an endpoint is configured), and the « S'inscrire ici » form."""
     s = config.signups
@@ -365,12 +384,20 @@ def build_signups(config: Config, data_dir: Path, clock: Callable[[], datetime],
     else:
         log.info("no [signups] endpoint: sign-ups wait in the outbox for `kiosk signups export`")
     service = SignupService(outbox, deliverer, config.kiosk.id, clock, s.purge_days)
-    view = SignupView(window.session, s.purge_days, s.contact)
-    window.add_signup(view)
-    window.event_view.kiosk_tag = config.kiosk.id if s.utm_tagging else None
-    view.signupSubmitted.connect(service.submit)
-    service.recorded.connect(view.show_recorded)
-    service.recordFailed.connect(view.show_failed)
+    session = window.session
+    window.add_signup(lambda: _signup_view(session, s.purge_days, s.contact))
+
+    def tag() -> None:
+        window.event_view.kiosk_tag = config.kiosk.id if s.utm_tagging else None
+
+    def wire_form() -> None:
+        view = window.signup_view
+        view.signupSubmitted.connect(service.submit)
+        service.recorded.connect(view.show_recorded)
+        service.recordFailed.connect(view.show_failed)
+
+    window.when_built("event", tag)
+    window.when_built("signup", wire_form)
     return service
 
 
@@ -389,10 +416,10 @@ def build_idle(config: Config, window: KioskWindow, monotonic: Callable[[], floa
     return idle
 
 
-def wire_staff(
-    window: KioskWindow, view: StaffView, staff: StaffService, idle: IdleService, press_seconds: float
-) -> None:
-    """The hidden way in (long press on the logo, or Ctrl+Alt+K), the PIN, the panel, and its time-out."""
+def wire_staff(window: KioskWindow, staff: StaffService, idle: IdleService, press_seconds: float) -> None:
+    """The hidden way in (long press on the logo, or Ctrl+Alt+K), the PIN, the panel, and its time-out.
+
+    The window's « staff » screen (a StaffView) is made when first needed."""
     if not staff.available:
         log.warning("no [staff] pin_hash in the configuration: the staff panel cannot be opened")
         return
@@ -400,21 +427,24 @@ def wire_staff(
     assert guard is not None
     press = LongPress(window.header.logo, press_seconds)
 
+    def view() -> StaffView:
+        return cast("StaffView", window.screen_named("staff"))
+
     def ask_pin() -> None:
-        view.show_pin(guard.seconds_locked)
+        view().show_pin(guard.seconds_locked)
         window.go("staff")
 
     def entered(pin: str) -> None:
         if staff.unlock(pin):
             idle.enabled = False  # staff are here: no « toujours là ? » while they work
-            view.show_panel()
+            view().show_panel()
         else:
-            view.pin_refused()
+            view().pin_refused()
 
     def act(action: str, argument: str) -> None:
         message = staff.do(action, argument or None)
         if staff.unlocked:
-            view.show_panel(message or "")
+            view().show_panel(message or "")
 
     def close(reason: str = "closed") -> None:
         staff.lock(reason)
@@ -423,11 +453,14 @@ def wire_staff(
         if window.current == "staff":
             window.reset_visitor()
 
+    def wire_view() -> None:
+        view().pinEntered.connect(entered)
+        view().actionRequested.connect(act)
+        view().closeRequested.connect(close)
+
     press.triggered.connect(ask_pin)
     window.staffRequested.connect(ask_pin)
-    view.pinEntered.connect(entered)
-    view.actionRequested.connect(act)
-    view.closeRequested.connect(close)
+    window.when_built("staff", wire_view)
     staff.timedOut.connect(lambda: close("timeout"))
     idle.activity.connect(staff.touch)
     window.resetters.append(lambda: close("reset") if staff.unlocked else None)
@@ -448,6 +481,9 @@ class ThemeApplier(QObject):
         self._app, self._session, self._window = app, session, window
         self._screen_scale = 1.0 if screen_size is None else screen_scale(screen_size)
         self.map_theme: dict[str, str] = {}
+        # The maps made after the theme was applied take the theme of the moment.
+        window.when_built("map", lambda: window.map_view.web.set_theme(self.map_theme))
+        window.when_built("activity", lambda: window.activity_view.map.set_theme(self.map_theme))
 
     def resize(self, size: QSize) -> None:
         scale = screen_scale(size)
@@ -460,9 +496,10 @@ class ThemeApplier(QObject):
         self._app.setPalette(palette(tokens))
         self._app.setStyleSheet(style_sheet(tokens, self._screen_scale, self._session.text_scale))
         self.map_theme = map_variables(tokens, self._screen_scale, self._session.text_scale)
-        self._window.map_view.web.set_theme(self.map_theme)
-        if (activity := getattr(self._window, "activity_view", None)) is not None:
-            activity.map.set_theme(self.map_theme)  # a school activity's map step
+        if self._window.is_built("map"):
+            self._window.map_view.web.set_theme(self.map_theme)
+        if self._window.is_built("activity"):
+            self._window.activity_view.map.set_theme(self.map_theme)  # a school activity's map step
         self._window.nav.show_text_scale(self._session.text_scale)
         self._window.nav.contrast.setChecked(self._session.high_contrast)
 
@@ -493,7 +530,7 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     watchdog = Watchdog(app)
     kiosk.window.firstPainted.connect(watchdog.ready)
     kiosk.content.load_saved()
-    if (speech := kiosk.window.activity_view.speech) is not None:
+    if (speech := kiosk.window.speech) is not None:
         kiosk.window.firstPainted.connect(speech.probe)  # reading aloud, if a voice is installed
     apply_window_mode(kiosk.window, fullscreen, config.display.hide_cursor)
     start_after_first_paint(kiosk)

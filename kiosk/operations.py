@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 
@@ -29,10 +29,10 @@ from kiosk.services.heartbeat import HeartbeatService
 from kiosk.services.usage import UsageService
 from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.widgets import ChipBar
-from kiosk.views.staff import StaffView
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
+    from kiosk.views.staff import StaffView
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,6 @@ def build_operations(
     fleet = FleetService(local, config, fetcher, data_dir, parent=window)
     kiosk.content.refreshingChanged.connect(lambda refreshing: fleet.request() if refreshing else None)
 
-    web = window.map_view.web
     started = monotonic()
     health = HealthMonitor(
         memory,
@@ -108,7 +107,8 @@ def build_operations(
         check_seconds=config.health.check_seconds,
         parent=window,
     )
-    health.recycleRequested.connect(web.recycle)
+    # The map's web view is made after the first paint: recycled (and counted) once it exists.
+    health.recycleRequested.connect(lambda: window.map_view.web.recycle() if window.is_built("map") else None)
     health.restartRequested.connect(restart)
 
     ops: Operations
@@ -125,8 +125,8 @@ def build_operations(
             last_error=last_error.text,
             overlay=fleet.state,
             restart_needed=tuple(ops.restart_needed),
-            map_recycles=web.recycles,
-            map_crashes=web.crashes,
+            map_recycles=window.map_view.web.recycles if window.is_built("map") else 0,
+            map_crashes=window.map_view.web.crashes if window.is_built("map") else 0,
         )
 
     heartbeat = HeartbeatService(
@@ -199,16 +199,20 @@ def build_usage(
                 usage.count("qr", kind)
 
     window.screenChanged.connect(screen)
-    map_view = window.map_view
 
     def place(place_id: str) -> None:
         usage.count_content("place", place_id)
         usage.count("qr", "route")  # the place's detail shows the walking route as a code
 
-    map_view.placeShown.connect(place)
-    _count_filters(usage, window.programme_view.chips, "programme")
-    _count_filters(usage, map_view.chips, "map")
-    map_view.radius_group.idClicked.connect(lambda metres: usage.count("filter", f"map:radius:{metres}"))
+    def wire_map() -> None:
+        map_view = window.map_view
+        map_view.placeShown.connect(place)
+        _count_filters(usage, map_view.chips, "map")
+        map_view.radius_group.idClicked.connect(lambda metres: usage.count("filter", f"map:radius:{metres}"))
+
+    # Screens made after the first paint are wired when made.
+    window.when_built("map", wire_map)
+    window.when_built("programme", lambda: _count_filters(usage, window.programme_view.chips, "programme"))
     discovery = getattr(window, "discovery", None)
     if discovery is not None:
         discovery.started.connect(lambda aid: usage.count_content("activity_start", aid))
@@ -225,9 +229,11 @@ def build_usage(
     usage.feedbackWanted.connect(lambda wanted: card.ask() if wanted else card.withdraw())
     card.answered.connect(usage.answer)
 
-    staff_view = window.screens.get("staff")
-    if isinstance(staff_view, StaffView):
+    def wire_staff() -> None:
+        staff_view = cast("StaffView", window.screens["staff"])
         staff_view.usage = lambda: usage_week(usage, kiosk)
+
+    window.when_built("staff", wire_staff)  # the staff panel, made when staff first come (or after the first paint)
     kiosk.staff.actions.extra["export-stats"] = lambda: export_usage(usage, data_dir, clock())
     return usage
 

@@ -159,12 +159,12 @@ class MapView(Screen):
 
         self.load_started = 0.0
         self.interactive_ms: float | None = None
-        self.fill_ms = 0.0
-        self.filled_at = 0.0  # ms since the epoch, when the list was last filled (for the benchmarks)
+        self.fill_ms = self.filled_at = 0.0  # filled_at: ms since the epoch, when the list was last filled (benchmarks)
         if pages is not None:
             pages.pageReady.connect(self._on_page)
             if pages.current is not None:
                 self._on_page(pages.current)
+        self._appearance_changed()  # made after the visitor chose a larger text: arranged for it at once
         self.retranslate()
 
     def _map_area(self, pages: MapPageService | None, tiles: TileService | None) -> QBoxLayout:

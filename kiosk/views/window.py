@@ -2,37 +2,65 @@
 
 It knows the screens and the way between them (a history for « Retour »); it does no IO: content
 arrives through ``set_snapshot``, and the language through the session.
+
+Only the home screen is made with the window: the first paint waits for nothing else. Every other screen
+is made when it is first asked for (a tap on a home tile may come first), else in the event loop's idle
+turns after the first paint, one per turn so that a touch is never kept waiting for long (``screen``,
+``when_built``). A screen made later is given the content, the wiring and the theme it would have had.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Snapshot, SourceState, SourceStatus
-from kiosk.services.discovery import DiscoveryService
 from kiosk.services.session import Session
-from kiosk.services.speech import Speech
 from kiosk.ui.bars import Header, NavBar
-from kiosk.views.activity import ActivityView
-from kiosk.views.ambient import AttractView, MaintenanceView, SignageView, SleepView
 from kiosk.views.base import Screen
-from kiosk.views.discovery import DiscoveryView, TeamView
-from kiosk.views.event import EventView
 from kiosk.views.formatting import minutes_ago, time_text
 from kiosk.views.home import HomeView
 from kiosk.views.idle import IdleOverlay
-from kiosk.views.map import MapSettings, MapView
-from kiosk.views.programme import ProgrammeView
-from kiosk.views.signup import SignupView
+
+if TYPE_CHECKING:  # the other screens' modules are imported where the screen is made
+    from kiosk.services.discovery import DiscoveryService
+    from kiosk.services.map import MapPageService
+    from kiosk.services.speech import Speech
+    from kiosk.services.tiles import TileService
+    from kiosk.views.activity import ActivityView
+    from kiosk.views.ambient import AttractView, MaintenanceView, SignageView, SleepView
+    from kiosk.views.discovery import DiscoveryView, TeamView
+    from kiosk.views.event import EventView
+    from kiosk.views.map import MapView
+    from kiosk.views.programme import ProgrammeView
+    from kiosk.views.signup import SignupView
 
 log = logging.getLogger(__name__)
+
+#: The order the screens left for later are made in after the first paint: where a visitor goes first, first.
+BUILD_ORDER = (
+    "programme",
+    "map",
+    "event",
+    "discovery",
+    "team",
+    "activity",
+    "signup",
+    "attract",
+    "signage",
+    "maintenance",
+    "sleep",
+    "staff",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +71,31 @@ class Visit:
     argument: str | None = None
 
 
+class Screens(Mapping[str, Screen]):
+    """The window's screens by name, made when looked up: iterating gives every name, made or not."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, name: str) -> Screen:
+        return self._window.screen_named(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._window.screen_names))
+
+    def __len__(self) -> int:
+        return len(self._window.screen_names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._window.screen_names
+
+
 class KioskWindow(QMainWindow):
     firstPainted = Signal()
     screenChanged = Signal(str)
     resized = Signal(QSize)
     staffRequested = Signal()
+    screenBuilt = Signal(str)
 
     def __init__(
         self,
@@ -57,7 +105,12 @@ class KioskWindow(QMainWindow):
         place_name: str,
         *,
         map_view: MapView | None = None,
+        map_radii: tuple[int, ...] | None = None,
+        map_pages: MapPageService | None = None,
+        tiles: TileService | None = None,
     ) -> None:
+        """``map_view``, when given, is the map screen, made already; else it is made later, around ``origin``
+        with the distance filters of ``map_radii`` (default: the standard ones), ``map_pages`` and ``tiles``."""
         super().__init__()
         self.session = session
         self.setWindowTitle("L.I.V.E — Champ Libre")
@@ -76,26 +129,16 @@ class KioskWindow(QMainWindow):
         column.addWidget(self.nav)
         self.setCentralWidget(central)
 
+        self._built: dict[str, Screen] = {}
+        self._makers: dict[str, Callable[[], Screen]] = {}
+        self._wiring: dict[str, list[Callable[[], object]]] = {}
+        self._snapshot: Snapshot | None = None
+        self.screens: Mapping[str, Screen] = Screens(self)
+        self.speech: Speech | None = None  # reading aloud, once the discovery screens are added
         self.home_view = HomeView(session, languages)
-        self.programme_view = ProgrammeView(session)
-        self.event_view = EventView(session)
-        self.map_view = map_view if map_view is not None else MapView(session, MapSettings(origin))
-        self.attract_view = AttractView(session)
-        self.signage_view = SignageView(session)
-        self.maintenance_view = MaintenanceView(session)
-        self.sleep_view = SleepView(session)
-        self.screens: dict[str, Screen] = {}
-        for screen in (
-            self.home_view,
-            self.programme_view,
-            self.event_view,
-            self.map_view,
-            self.attract_view,
-            self.signage_view,
-            self.maintenance_view,
-            self.sleep_view,
-        ):
-            self.add_screen(screen)
+        self.add_screen(self.home_view)
+        self.map_pages, self.map_tiles = map_pages, tiles
+        self._add_later(origin, map_view, map_radii)
         self.idle_overlay = IdleOverlay(central)
         self.mode = "accueil"
         self.signage_interactive = False
@@ -107,11 +150,8 @@ class KioskWindow(QMainWindow):
         self.home_view.mapRequested.connect(lambda: self.go("map"))
         self.home_view.eventChosen.connect(lambda eid: self.go("event", eid))
         self.home_view.languageChosen.connect(session.set_language)
-        self.programme_view.eventChosen.connect(lambda eid: self.go("event", eid))
         self.nav.homeRequested.connect(self.go_home)
         self.nav.backRequested.connect(self.back)
-        self.attract_view.touched.connect(self.go_home)
-        self.signage_view.touched.connect(self._signage_touched)
 
         self._sources: tuple[SourceStatus, ...] = ()
         self._tick = QTimer(self)
@@ -122,35 +162,62 @@ class KioskWindow(QMainWindow):
         self._update_header()
         self._show(Visit("home"))
 
+    def _add_later(
+        self, origin: tuple[float, float], map_view: MapView | None, map_radii: tuple[int, ...] | None
+    ) -> None:
+        """The screens every window has but home, left to be made after the first paint (the map may be made)."""
+        session = self.session
+        if map_view is not None:
+            self.add_screen(map_view)
+            self.map_pages, self.map_tiles = map_view.pages, map_view.tiles
+        pages, tiles = self.map_pages, self.map_tiles
+        self.add_screen_later("programme", lambda: _programme(session))
+        self.add_screen_later("event", lambda: _event(session))
+        self.add_screen_later("map", lambda: _map(session, origin, map_radii, pages, tiles))
+        for name in ("attract", "signage", "maintenance", "sleep"):
+            self.add_screen_later(name, partial(_ambient, name, session))
+        self.when_built("programme", lambda: self.programme_view.eventChosen.connect(lambda eid: self.go("event", eid)))
+        self.when_built("attract", lambda: self.attract_view.touched.connect(self.go_home))
+        self.when_built("signage", lambda: self.signage_view.touched.connect(self._signage_touched))
+
     # -- sign-up on the kiosk -----------------------------------------------------------------------
 
-    def add_signup(self, view: SignupView) -> None:
-        """« S'inscrire ici » from the event detail; the form is wiped whenever the visitor is back home."""
-        self.signup_view = view
-        self.add_screen(view)
-        self.event_view.onsite_signup = True
-        self.event_view.signupRequested.connect(lambda eid: self.go("signup", eid))
-        view.doneRequested.connect(self.go_home)
-        self.resetters.append(view.clear)
+    def add_signup(self, view: SignupView | Callable[[], SignupView]) -> None:
+        """« S'inscrire ici » from the event detail; the form is wiped whenever the visitor is back home.
+
+        ``view`` is the form, or what makes it when it is first needed."""
+        if isinstance(view, Screen):
+            self.add_screen(view)
+        else:
+            self.add_screen_later("signup", view)
+
+        def wire_event() -> None:
+            self.event_view.onsite_signup = True
+            self.event_view.signupRequested.connect(lambda eid: self.go("signup", eid))
+
+        self.when_built("event", wire_event)
+        self.when_built("signup", lambda: self.signup_view.doneRequested.connect(self.go_home))
+        self.resetters.append(lambda: self.signup_view.clear() if self.is_built("signup") else None)
         resting = ("home", "attract", "signage", "maintenance", "sleep")
-        self.screenChanged.connect(lambda screen: view.clear() if screen in resting else None)
+        self.screenChanged.connect(
+            lambda screen: self.signup_view.clear() if screen in resting and self.is_built("signup") else None
+        )
 
     # -- discovery activities ---------------------------------------------------------------------
 
     def add_discovery(self, discovery: DiscoveryService, speech: Speech | None, images: Path) -> None:
         """The school groups' screens: activities -> team name -> the activity being played."""
         self.discovery = discovery
-        self.discovery_view = DiscoveryView(self.session, discovery)
-        self.team_view = TeamView(self.session, discovery)
-        self.activity_view = ActivityView(  # map steps use the leisure map's page and tiles
-            self.session, discovery, speech, images, map_pages=self.map_view.pages, tiles=self.map_view.tiles
-        )
-        for screen in (self.discovery_view, self.team_view, self.activity_view):
-            self.add_screen(screen)
+        self.speech = speech
+        session, pages, tiles = self.session, self.map_pages, self.map_tiles
+        self.add_screen_later("discovery", lambda: _discovery(session, discovery))
+        self.add_screen_later("team", lambda: _team(session, discovery))
+        # map steps use the leisure map's page and tiles
+        self.add_screen_later("activity", lambda: _activity(session, discovery, speech, images, pages, tiles))
         self.home_view.discoveryRequested.connect(self.open_discovery)
-        self.discovery_view.activityChosen.connect(self._activity_chosen)
-        self.team_view.teamChosen.connect(self._team_chosen)
-        self.activity_view.anotherRequested.connect(self._another_activity)
+        self.when_built("discovery", lambda: self.discovery_view.activityChosen.connect(self._activity_chosen))
+        self.when_built("team", lambda: self.team_view.teamChosen.connect(self._team_chosen))
+        self.when_built("activity", lambda: self.activity_view.anotherRequested.connect(self._another_activity))
         self.screenChanged.connect(self._left_activity)
 
     def open_discovery(self) -> None:
@@ -182,8 +249,127 @@ class KioskWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------
 
     def add_screen(self, screen: Screen) -> None:
-        self.screens[screen.name] = screen
+        """A screen made already (it replaces one of that name left for later)."""
+        self._makers.pop(screen.name, None)
+        self._install(screen)
+
+    def add_screen_later(self, name: str, make: Callable[[], Screen]) -> None:
+        """A screen made when first asked for (``screen_named``), or in an idle turn after the first paint."""
+        if name not in self._built:
+            self._makers[name] = make
+
+    def when_built(self, name: str, wire: Callable[[], object]) -> None:
+        """Call ``wire`` once the screen ``name`` exists (now, if it does), before it is given the content."""
+        if name in self._built:
+            wire()
+        else:
+            self._wiring.setdefault(name, []).append(wire)
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    @property
+    def screen_names(self) -> list[str]:
+        """Every screen's name, made or still to be made."""
+        return [*self._built, *self._makers]
+
+    @property
+    def unbuilt(self) -> list[str]:
+        """The screens still to be made."""
+        return list(self._makers)
+
+    def screen_named(self, name: str) -> Screen:
+        """The screen ``name``, made now if it was not yet (KeyError for a name the window does not know)."""
+        built = self._built.get(name)
+        if built is not None:
+            return built
+        make = self._makers.pop(name)
+        started = time.perf_counter()
+        screen = make()
+        self._install(screen)
+        log.debug("screen %s made in %.0f ms", name, (time.perf_counter() - started) * 1000)
+        self.screenBuilt.emit(name)
+        return screen
+
+    def build_all(self) -> None:
+        """Make every screen still to be made, now."""
+        for name in self.unbuilt:
+            self.screen_named(name)
+
+    def _install(self, screen: Screen) -> None:
+        """In the stack, wired, then given the content (as a screen made with the window would have been)."""
+        self._built[screen.name] = screen
         self.stack.addWidget(screen)
+        for wire in self._wiring.pop(screen.name, []):
+            wire()
+        setter = getattr(screen, "set_snapshot", None)
+        if setter is not None and self._snapshot is not None:
+            setter(self._snapshot)
+
+    def _build_next(self) -> None:
+        """One screen per turn of the event loop, in ``BUILD_ORDER``: a touch waits at most for one."""
+        if not self._makers:
+            return
+        name = min(self._makers, key=lambda n: BUILD_ORDER.index(n) if n in BUILD_ORDER else len(BUILD_ORDER))
+        self.screen_named(name)
+        if self._makers:
+            QTimer.singleShot(0, self, self._build_next)
+
+    # The screens by name, made when first used.
+
+    @property
+    def programme_view(self) -> ProgrammeView:
+        return cast("ProgrammeView", self.screen_named("programme"))
+
+    @property
+    def event_view(self) -> EventView:
+        return cast("EventView", self.screen_named("event"))
+
+    @property
+    def map_view(self) -> MapView:
+        return cast("MapView", self.screen_named("map"))
+
+    @property
+    def attract_view(self) -> AttractView:
+        return cast("AttractView", self.screen_named("attract"))
+
+    @property
+    def signage_view(self) -> SignageView:
+        return cast("SignageView", self.screen_named("signage"))
+
+    @property
+    def maintenance_view(self) -> MaintenanceView:
+        return cast("MaintenanceView", self.screen_named("maintenance"))
+
+    @property
+    def sleep_view(self) -> SleepView:
+        return cast("SleepView", self.screen_named("sleep"))
+
+    @property
+    def discovery_view(self) -> DiscoveryView:
+        return cast("DiscoveryView", self.screen_named("discovery"))
+
+    @property
+    def team_view(self) -> TeamView:
+        return cast("TeamView", self.screen_named("team"))
+
+    @property
+    def activity_view(self) -> ActivityView:
+        return cast("ActivityView", self.screen_named("activity"))
+
+    @property
+    def signup_view(self) -> SignupView:
+        return cast("SignupView", self.screen_named("signup"))
+
+    def shutdown_map(self) -> None:
+        """Stop the map's page generator and tile workers (and its web view's watchdog, if it was made)."""
+        if self.is_built("map"):
+            self.map_view.shutdown()
+            return
+        if self.map_pages is not None:
+            self.map_pages.shutdown()
+        if self.map_tiles is not None:
+            self.map_tiles.shutdown()
 
     @property
     def current(self) -> str:
@@ -254,11 +440,11 @@ class KioskWindow(QMainWindow):
             self.signage_view.show_call_staff()
 
     def _show(self, stop: Visit) -> None:
-        screen = self.screens[stop.screen]
+        screen = self.screen_named(stop.screen)
         if stop.screen == "event" and stop.argument is not None:
             self.event_view.show_event(stop.argument)
-        if stop.screen == "signup" and stop.argument is not None and isinstance(screen, SignupView):
-            screen.show_event(stop.argument)
+        if stop.screen == "signup" and stop.argument is not None:
+            self.signup_view.show_event(stop.argument)
         self.stack.setCurrentWidget(screen)
         self.nav.back.setEnabled(len(self._history) > 1)
         resting = stop.screen in ("attract", "signage", "maintenance", "sleep")
@@ -275,7 +461,9 @@ class KioskWindow(QMainWindow):
     # -- content ---------------------------------------------------------------------------------
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
-        for screen in self.screens.values():
+        """Every screen made shows ``snapshot``; one made later is given it when made."""
+        self._snapshot = snapshot
+        for screen in list(self._built.values()):
             setter = getattr(screen, "set_snapshot", None)
             if setter is not None:
                 setter(snapshot)
@@ -324,6 +512,72 @@ class KioskWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.firstPainted.emit)
+            QTimer.singleShot(0, self, self._build_next)  # the other screens, after what the first paint starts
+
+
+# What makes each screen left for later: its module is imported then, not with the window.
+
+
+def _programme(session: Session) -> Screen:
+    from kiosk.views.programme import ProgrammeView  # noqa: PLC0415
+
+    return ProgrammeView(session)
+
+
+def _event(session: Session) -> Screen:
+    from kiosk.views.event import EventView  # noqa: PLC0415
+
+    return EventView(session)
+
+
+def _map(
+    session: Session,
+    origin: tuple[float, float],
+    radii_m: tuple[int, ...] | None,
+    pages: MapPageService | None,
+    tiles: TileService | None,
+) -> Screen:
+    from kiosk.views.map import MapSettings, MapView  # noqa: PLC0415
+
+    settings = MapSettings(origin) if radii_m is None else MapSettings(origin, radii_m)
+    return MapView(session, settings, pages, tiles)
+
+
+def _ambient(name: str, session: Session) -> Screen:
+    from kiosk.views import ambient  # noqa: PLC0415
+
+    kinds: dict[str, type[Screen]] = {
+        "attract": ambient.AttractView,
+        "signage": ambient.SignageView,
+        "maintenance": ambient.MaintenanceView,
+        "sleep": ambient.SleepView,
+    }
+    return kinds[name](session)
+
+
+def _discovery(session: Session, discovery: DiscoveryService) -> Screen:
+    from kiosk.views.discovery import DiscoveryView  # noqa: PLC0415
+
+    return DiscoveryView(session, discovery)
+
+
+def _team(session: Session, discovery: DiscoveryService) -> Screen:
+    from kiosk.views.discovery import TeamView  # noqa: PLC0415
+
+    return TeamView(session, discovery)
+
+
+def _activity(
+    session: Session,
+    discovery: DiscoveryService,
+    speech: Speech | None,
+    images: Path,
+    pages: MapPageService | None,
+    tiles: TileService | None,
+) -> Screen:
+    from kiosk.views.activity import ActivityView  # noqa: PLC0415
+
+    return ActivityView(session, discovery, speech, images, map_pages=pages, tiles=tiles)
 
 
 #: The window's size out of full screen (``kiosk run --windowed``).
