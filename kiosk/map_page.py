@@ -287,9 +287,13 @@ def render_html_apart(payload: str, spec: MapPageSpec) -> str:
 def render_child() -> int:
     """In the child process: read (payload, spec), write the page's HTML to standard output."""
     logging.basicConfig(level=logging.WARNING, format="map page child: %(message)s")
-    payload, spec = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from our own parent process
+    try:
+        payload, spec = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from our own parent process
+    except Exception as exc:
+        log.error("expected the page's payload and spec on standard input: %s", exc)
+        return 2
     if not isinstance(payload, str) or not isinstance(spec, MapPageSpec):
-        log.error("expected the page's payload and spec")
+        log.error("expected the page's payload and spec on standard input")
         return 2
     try:
         html = render_html(payload, spec)

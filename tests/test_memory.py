@@ -159,3 +159,15 @@ def test_a_template_without_its_place_mark_is_refused(tmp_path: Path) -> None:
     with pytest.raises(MapPageError, match="exactly once"):
         build_page(some_places(["Parc"]), spec_with(), tmp_path, lambda _payload, _spec: "<html></html>")
     assert list(tmp_path.glob("*.html")) == []
+
+
+def test_the_child_refuses_what_is_not_a_page_to_write() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--render-map-page"],
+        input=b"garbage",
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stdout == b""
+    assert b"expected the page's payload and spec" in done.stderr
