@@ -9,8 +9,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import platformdirs
-
 from kiosk.config import Config
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -34,7 +32,11 @@ def data_dir_of(config: Config, override: Path | None) -> Path:
 
     env = os.environ.get("KIOSK_DATA_DIR")
     chosen = override or (Path(env) if env else None) or config.kiosk.data_dir
-    return (chosen or platformdirs.user_data_path("live-kiosk", appauthor=False)).expanduser()
+    if chosen is None:
+        import platformdirs  # noqa: PLC0415 - only when no folder is given (~10 ms of import)
+
+        chosen = platformdirs.user_data_path("live-kiosk", appauthor=False)
+    return chosen.expanduser()
 
 
 def dispatch(args: argparse.Namespace, load: Callable[[Path | None], Config]) -> int:

@@ -19,7 +19,19 @@ from kiosk.views.cards import EventCard
 from tests.conftest import FakeClock
 
 #: Imported by the worker that needs them, never at start.
-LAZY = ("folium", "branca", "numpy", "icalendar", "recurring_ical_events", "requests", "urllib3")
+LAZY = ("folium", "branca", "numpy", "icalendar", "recurring_ical_events", "requests", "urllib3", "platformdirs")
+#: Made after the first paint (kiosk/views/window.py), so imported then: the screens but home, and what only they use.
+LATER = (
+    "kiosk.views.programme",
+    "kiosk.views.event",
+    "kiosk.views.map",
+    "kiosk.views.activity",
+    "kiosk.views.signup",
+    "kiosk.views.staff",
+    "kiosk.ui.qr",
+    "kiosk.ui.webmap",
+    "qrcode",
+)
 
 
 def test_the_kiosk_imports_no_map_generator_nor_calendar_library_at_start() -> None:
@@ -28,6 +40,7 @@ def test_the_kiosk_imports_no_map_generator_nor_calendar_library_at_start() -> N
     loaded = set(json.loads(done.stdout))
     assert "kiosk.app" in loaded and "PySide6.QtWidgets" in loaded
     assert sorted(loaded.intersection(LAZY)) == []
+    assert sorted(loaded.intersection(LATER)) == []
 
 
 def test_the_style_sheet_is_made_once_for_the_first_window_size(
@@ -221,3 +234,20 @@ def test_a_screen_made_later_is_wired_themed_and_arranged_as_if_made_at_start(
     view.radius_buttons[1000].click()
     assert filters == ["filter map:radius:1000"]
     kiosk.shutdown()
+
+
+def test_the_platform_data_folder_is_still_found_without_platformdirs_imported_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.app import resolve_data_dir  # noqa: PLC0415
+    from kiosk.config import load_config  # noqa: PLC0415
+    from kiosk.ops_cli import data_dir_of  # noqa: PLC0415
+
+    monkeypatch.delenv("KIOSK_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    config = load_config()
+    assert config.kiosk.data_dir is None
+    assert data_dir_of(config, None) == tmp_path / "share" / "live-kiosk"
+    assert resolve_data_dir(config) == tmp_path / "share" / "live-kiosk"
+    assert (tmp_path / "share" / "live-kiosk").is_dir()
+    assert resolve_data_dir(config, tmp_path / "given") == tmp_path / "given"
