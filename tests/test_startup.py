@@ -19,7 +19,17 @@ from kiosk.views.cards import EventCard
 from tests.conftest import FakeClock
 
 #: Imported by the worker that needs them, never at start.
-LAZY = ("folium", "branca", "numpy", "icalendar", "recurring_ical_events", "requests", "urllib3", "platformdirs")
+LAZY = (
+    "folium",
+    "branca",
+    "numpy",
+    "icalendar",
+    "recurring_ical_events",
+    "requests",
+    "urllib3",
+    "platformdirs",
+    "msgspec",
+)
 #: Made after the first paint (kiosk/views/window.py), so imported then: the screens but home, and what only they use.
 LATER = (
     "kiosk.views.programme",
