@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ from kiosk.content.model import (
     Status,
     Text,
     make_event,
-    occurrence_id,
 )
 from kiosk.content.sources._text import markdown_to_text, parse_datetime, parse_float, parse_int
 from kiosk.content.sources.base import FeedError, ParseResult, Skipped, Window
@@ -149,8 +149,20 @@ class _Options:
     categories: Mapping[str, str]  # folded keyword -> category
     default_categories: tuple[str, ...]
     agenda_uid: str | None
-    #: The timings' dates read so far in the page, by time zone and text (a page repeats many).
-    dates: dict[ZoneInfo, dict[str, datetime | None]] = field(default_factory=dict)
+    dates: dict[ZoneInfo, _Dates] = field(default_factory=dict)  # by the events' time zone
+
+
+@dataclass(slots=True)
+class _Dates:
+    """The timings' dates read so far in a page, in one time zone: each text is read once (a page of
+    10,000 events over two months holds far fewer different dates and times than timings)."""
+
+    read: dict[str, datetime | None] = field(default_factory=dict)
+    isoformats: dict[str, str] = field(default_factory=dict)  # of the begin dates, for the occurrences' ids
+
+
+_Slot = tuple[datetime, datetime, str]  # begin, end, and the begin's text
+_BEGIN_END = operator.itemgetter(0, 1)
 
 
 def parse_page(
@@ -375,10 +387,10 @@ def _parse_event(raw: _Event, index: int, result: ParseResult, options: _Options
         return
 
     tz = _timezone(raw.timezone)
-    known = options.dates.get(tz)
-    if known is None:
-        known = options.dates[tz] = {}
-    slots = _slots(timings, tz, known)
+    dates = options.dates.get(tz)
+    if dates is None:
+        dates = options.dates[tz] = _Dates()
+    slots = _slots(timings, tz, dates.read)
     bad = len(timings) - len(slots)
     if not slots:
         result.skipped.append(Skipped(_item_name(raw, index), "no readable timing (bad dates)"))
@@ -405,10 +417,14 @@ def _parse_event(raw: _Event, index: int, result: ParseResult, options: _Options
     description_text, conditions_text = Text(description), Text(conditions)
     events = result.events
     source = options.source
-    for start, end in slots:
+    isoformats = dates.isoformats
+    for start, end, begin in slots:
+        iso = isoformats.get(begin)
+        if iso is None:
+            iso = isoformats[begin] = start.isoformat()
         events.append(
             make_event(  # Event(...), quicker
-                occurrence_id(source, uid, start),  # id
+                f"{source}:{uid}@{iso}",  # id: occurrence_id(source, uid, start), with the ISO form known
                 uid,
                 title,
                 start,
@@ -431,14 +447,14 @@ def _parse_event(raw: _Event, index: int, result: ParseResult, options: _Options
         )
 
 
-def _slots(timings: list[_Timing], tz: ZoneInfo, known: dict[str, datetime | None]) -> list[tuple[datetime, datetime]]:
+def _slots(timings: list[_Timing], tz: ZoneInfo, known: dict[str, datetime | None]) -> list[_Slot]:
     """The readable timings (begin and end dates, the end not before the begin)."""
-    slots: list[tuple[datetime, datetime]] = []
+    slots: list[_Slot] = []
     for timing in timings:
         begin = _moment(timing.begin, tz, known)
         end = _moment(timing.end, tz, known)
         if begin is not None and end is not None and end >= begin:
-            slots.append((begin, end))
+            slots.append((begin, end, timing.begin))
     return slots
 
 
@@ -453,15 +469,19 @@ def _moment(value: object, tz: ZoneInfo, known: dict[str, datetime | None]) -> d
     return moment
 
 
-def _in_window(slots: list[tuple[datetime, datetime]], window: Window) -> list[tuple[datetime, datetime]]:
+def _in_window(slots: list[_Slot], window: Window) -> list[_Slot]:
     """The slots overlapping the window (one with no duration when it starts in it), in order, one per start."""
     low, high = window.start, window.end
-    slots = [(start, end) for start, end in slots if start < high and (end > low if end > start else start >= low)]
+    slots = [
+        (start, end, text)
+        for start, end, text in slots
+        if start < high and (end > low if end > start else start >= low)
+    ]
     if len(slots) < 2:  # nothing to sort
         return slots
     seen: set[datetime] = set()
     kept = []
-    for slot in sorted(slots):
+    for slot in sorted(slots, key=_BEGIN_END):  # by begin and end (the text of the begin is no order)
         if slot[0] not in seen:
             seen.add(slot[0])
             kept.append(slot)

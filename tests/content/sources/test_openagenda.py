@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kiosk.content.model import Accessibility, EventPlace, Registration, RegistrationType, Status, Text
+from kiosk.content.model import (
+    Accessibility,
+    EventPlace,
+    Registration,
+    RegistrationType,
+    Status,
+    Text,
+    occurrence_id,
+)
 from kiosk.content.sources import openagenda_page
 from kiosk.content.sources.base import FeedError, ParseResult, Skipped, Window
 from kiosk.content.sources.openagenda import OpenAgendaSource, parse_page, read
@@ -298,6 +306,14 @@ def read_by(reader: Any, blob: bytes) -> tuple[list[str], list[Skipped], list[st
     options = openagenda_page._Options("oa-live", WINDOW, "fr", {"atelier": "atelier"}, ("visite",), "73920154")
     read = reader(blob, options)
     return None if read is None else ([repr(e) for e in read[0].events], read[0].skipped, read[1])
+
+
+def test_occurrence_ids_are_those_of_the_model() -> None:
+    # the parser writes them with each begin's ISO form read once per page: the same as occurrence_id's
+    for page in (PAGE1, PAGE2):
+        result, _ = parse(page)
+        assert result.events
+        assert [e.id for e in result.events] == [occurrence_id(e.source, e.uid, e.start) for e in result.events]
 
 
 def test_pages_of_the_documented_shape_are_read_by_msgspec() -> None:
