@@ -53,6 +53,8 @@ def test_relative_paths_are_read_from_the_config_folder(folder: Path) -> None:
         (('name = "programme"', 'name = "programme"\ncolour = "red"'), "sources[0].colour: unknown key"),
         (("[kiosk]", "[kiosk]\nscreen = 2"), "kiosk.screen: unknown key"),
         (('url = "programme.ics"', 'url = "absent.ics"'), "sources[0].url: file not found"),
+        (('url = "programme.ics"', f'url = "{"x" * 300}.ics"'), "sources[0].url: not a file that can be read"),
+        (('url = "programme.ics"', 'url = "~nobody-here-at-all/p.ics"'), "sources[0].url: not a file that can be read"),
         (('url = "programme.ics"', 'url = "ftp://example.org/x.ics"'), "sources[0].url: only http(s) URLs"),
         (('url = "programme.ics"', 'url = "https://"'), "sources[0].url: not a valid URL"),
         (('kind = "ical"', 'kind = "rss"'), "sources[0]: unknown source kind 'rss'"),

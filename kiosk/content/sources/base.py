@@ -96,12 +96,19 @@ def resolve_location(value: str, info: ValidationInfo) -> str:
     if scheme and len(scheme) > 1:  # a one-letter "scheme" is a Windows drive
         raise ValueError(f"only http(s) URLs or file paths are accepted, not {scheme}:")
     base = (info.context or {}).get("base_dir")
-    path = Path(value).expanduser()
-    if not path.is_absolute() and base is not None:
-        path = Path(base) / path
-    if not path.exists():
+    try:
+        path = Path(value).expanduser()
+        if not path.is_absolute() and base is not None:
+            path = Path(base) / path
+        found = path.exists()
+        resolved = str(path.resolve()) if found else ""
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of links, an unknown ~user...
+        raise ValueError(
+            f"not a file that can be read: {value[:80]!r} ({getattr(exc, 'strerror', None) or exc})"
+        ) from exc
+    if not found:
         raise ValueError(f"file not found: {path}")
-    return str(path.resolve())
+    return resolved
 
 
 def is_http(location: str) -> bool:
