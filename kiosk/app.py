@@ -190,6 +190,8 @@ class Kiosk:
         if self.signups is not None:
             self.signups.shutdown()
         self.window.shutdown_map()
+        if self.window.speech is not None:
+            self.window.speech.shutdown()  # its thread ends before the window, the speech's parent, goes
         self.session.close()
         self.window.allow_close = True
         self.window.close()
@@ -533,7 +535,8 @@ def run(config: Config, data_dir: Path, *, windowed: bool = False) -> int:
     kiosk.window.firstPainted.connect(watchdog.ready)
     kiosk.content.load_saved()
     if (speech := kiosk.window.speech) is not None:
-        kiosk.window.firstPainted.connect(speech.probe)  # reading aloud, if a voice is installed
+        kiosk.window.firstPainted.connect(speech.probe)  # reading aloud, if a voice is installed (in its thread)
+        app.aboutToQuit.connect(speech.shutdown)
     apply_window_mode(kiosk.window, fullscreen, config.display.hide_cursor)
     start_after_first_paint(kiosk)
     app.aboutToQuit.connect(kiosk.content.shutdown)

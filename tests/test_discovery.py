@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.content.activity_stats import ActivityStats
 from kiosk.content.model import MapStep, OrderStep, QuizStep, Snapshot
@@ -347,18 +348,23 @@ def test_a_map_step_whose_place_is_gone_is_left_out(table: Table) -> None:
 
 
 def test_read_aloud_shows_only_with_a_voice_for_the_language(
-    qapp: QApplication, tmp_path: Path, clock: FakeClock
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     session = Session(RESOURCES / "translations", "fr", ZoneInfo("Europe/Paris"), clock)
     discovery = DiscoveryService(None, date.today, ORIGIN)
     discovery.set_snapshot(bundled_snapshot())
     speech = Speech(["mock"])  # Qt's test engine: English, Finnish and Norwegian voices, no French
-    speech.probe()
     view = ActivityView(session, discovery, speech, tmp_path)
     view.resize(1600, 900)
     view.show()
     try:
         assert discovery.choose("culture-numerique") and discovery.begin("hiboux")
+        session.set_language("en")
+        assert not view.read_aloud.isVisible()  # the engines are not known yet
+        with qtbot.waitSignal(speech.availabilityChanged, timeout=5000):
+            speech.probe()  # in the speech thread; the view follows what it reports
+        assert view.read_aloud.isVisible()
+        session.set_language("fr")
         assert not view.read_aloud.isVisible()
         session.set_language("en")
         assert view.read_aloud.isVisible()
@@ -368,6 +374,7 @@ def test_read_aloud_shows_only_with_a_voice_for_the_language(
         assert not view.read_aloud.isVisible()
         assert Speech([]).available("fr") is False  # no engine at all (speech-dispatcher absent): no button
     finally:
+        speech.shutdown()
         view.close()
         session.reset()
 
