@@ -3,17 +3,18 @@
     python tests/speechd_stand_in.py SOCKET LOG [--hold | --mute] [--voice LANGUAGE ...]
 
 It prints "listening" once clients can connect. Each line a client sends is appended to LOG (a text read aloud as
-``SPEAK <text>``), and "hung up" when it has gone. ``--hold``: the first
-answer waits for a line on standard input (10 s at most), the way a daemon being started keeps its first client
-waiting. ``--mute``: nothing is ever answered, like a daemon stuck on its sound output. Voices: one per
-``--voice`` language, in the only module, "espeak-ng". A process of its own: a client calling speech-dispatcher
-from Python holds the GIL while it waits, which would stop a server thread in the same interpreter.
+``SPEAK <text>``), and "hung up" when it has gone. ``--hold``: the first answer waits for a line on standard
+input (10 s at most), the way a daemon being started keeps its first client waiting. ``--mute``: nothing is ever
+answered, like a daemon stuck on its sound output. Voices: one per ``--voice`` language, in the only module,
+"espeak-ng". It ends when its standard input closes (the test that started it has gone). A process of its own:
+a client calling speech-dispatcher from Python holds the GIL while it waits, which would stop a server thread
+in the same interpreter.
 """
 
 from __future__ import annotations
 
 import argparse
-import select
+import os
 import socket
 import sys
 import threading
@@ -34,9 +35,10 @@ def main() -> None:
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(args.socket))
     server.listen()
-    held = threading.Event()
+    told, held = threading.Event(), threading.Event()
     if not args.hold:
         held.set()
+    threading.Thread(target=listen_to_the_test, args=(told,), daemon=True).start()
     lock = threading.Lock()
     with args.log.open("a", encoding="utf-8") as log:
 
@@ -53,10 +55,22 @@ def main() -> None:
             if args.mute:
                 silent.append(client)  # kept open: the client waits for its answer for good
                 continue
-            threading.Thread(target=serve, args=(client, args.voice, held, write), daemon=True).start()
+            threading.Thread(target=serve, args=(client, args.voice, told, held, write), daemon=True).start()
 
 
-def serve(client: socket.socket, voices: list[str], held: threading.Event, write: Callable[[str], None]) -> None:
+def listen_to_the_test(told: threading.Event) -> None:
+    for _line in sys.stdin:
+        told.set()
+    os._exit(0)
+
+
+def serve(
+    client: socket.socket,
+    voices: list[str],
+    told: threading.Event,
+    held: threading.Event,
+    write: Callable[[str], None],
+) -> None:
     lines = client.makefile("r", encoding="utf-8", newline="")
     for raw in lines:
         command = raw.rstrip("\r\n")
@@ -64,8 +78,7 @@ def serve(client: socket.socket, voices: list[str], held: threading.Event, write
         if upper != "SPEAK":
             write(command)
         if not held.is_set():
-            told, _writable, _errors = select.select([sys.stdin], [], [], HOLD_AT_MOST_S)
-            write("released" if told else "held too long")
+            write("released" if told.wait(HOLD_AT_MOST_S) else "held too long")
             held.set()
         if upper == "SPEAK":
             client.sendall(b"230 OK RECEIVING DATA\r\n")
