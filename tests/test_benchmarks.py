@@ -60,12 +60,12 @@ def test_a_missed_budget_is_named_and_fails_the_run() -> None:
 def test_the_soak_slope_is_a_least_squares_fit() -> None:
     from benchmarks.kiosk_ui import MemorySample, slope_per_1000  # noqa: PLC0415 - Qt only here
 
-    samples = [MemorySample(c, 0.0, 100 + 0.004 * c, 0.0, 0) for c in (0, 50, 100, 150)]
-    assert slope_per_1000(samples, lambda s: s.pss) == pytest.approx(4.0)
-    noisy = [MemorySample(c, 0.0, pss, 0.0, 0) for c, pss in ((0, 300), (50, 302), (100, 300), (150, 302))]
-    assert slope_per_1000(noisy, lambda s: s.pss) == pytest.approx(8.0)  # (+2 over 150 cycles, fitted)
-    flat = [MemorySample(c, 0.0, 300.0, 0.0, 0) for c in (0, 50, 100)]
-    assert slope_per_1000(flat, lambda s: s.pss) == 0.0
+    samples = [MemorySample(c, 0.0, 0.0, 100 + 0.004 * c, 0.0, 0) for c in (0, 50, 100, 150)]
+    assert slope_per_1000(samples, lambda s: s.unique) == pytest.approx(4.0)
+    noisy = [MemorySample(c, 0.0, 0.0, u, 0.0, 0) for c, u in ((0, 300), (50, 302), (100, 300), (150, 302))]
+    assert slope_per_1000(noisy, lambda s: s.unique) == pytest.approx(8.0)  # (+2 over 150 cycles, fitted)
+    flat = [MemorySample(c, 0.0, 0.0, 300.0, 0.0, 0) for c in (0, 50, 100)]
+    assert slope_per_1000(flat, lambda s: s.unique) == 0.0
 
 
 def test_settings_come_from_the_environment() -> None:
