@@ -29,6 +29,7 @@ from kiosk.content.outbox import Backoff, Outbox
 from kiosk.content.store import SnapshotStore
 from kiosk.content.tiles import TileCache, TileSource
 from kiosk.map_page import MapPageSpec
+from kiosk.memory import release_free_memory
 from kiosk.operations import Operations, build_operations
 from kiosk.services.content import ContentService
 from kiosk.services.discovery import DiscoveryService
@@ -260,6 +261,10 @@ def build_kiosk(
     content.snapshotChanged.connect(pages.set_snapshot)
     content.snapshotChanged.connect(window.set_snapshot)
     content.sourcesChanged.connect(window.set_sources)
+    # After each refresh (and the screens it rebuilt are deleted), and after each visitor: free pages back to the
+    # system, so that weeks of refreshes and visits do not pile up in the C heap (kiosk/memory.py).
+    content.sourcesChanged.connect(lambda _statuses: QTimer.singleShot(1000, window, release_free_memory))
+    window.resetters.append(lambda: QTimer.singleShot(1000, window, release_free_memory))
     theme = ThemeApplier(app, session, window, screen_size)
     window.resized.connect(theme.resize)
     session.appearanceChanged.connect(theme.apply)

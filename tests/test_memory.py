@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
-from kiosk.app import gpu_available, prepare_qt_environment
+from kiosk.app import Kiosk, gpu_available, prepare_qt_environment
 from kiosk.content.model import Place, Text
 from kiosk.map_page import (
     PLACES_MARK,
@@ -171,3 +172,56 @@ def test_the_child_refuses_what_is_not_a_page_to_write() -> None:
     )
     assert done.returncode == 2 and done.stdout == b""
     assert b"expected the page's payload and spec" in done.stderr
+
+
+# -- free memory handed back to the system ------------------------------------------------------------------
+
+FRAGMENTED_HEAP = """
+import ctypes, sys
+from kiosk.memory import release_free_memory
+
+def rss_mib():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+libc = ctypes.CDLL(None)
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+blocks = [libc.malloc(4000) for _ in range(40_000)]  # ~160 MB of small blocks in the heap
+for block in blocks:
+    ctypes.memset(block, 1, 4000)  # resident
+keep = libc.malloc(4000)  # still in use at the heap's top: glibc cannot shrink the heap by itself
+for block in blocks:
+    libc.free(block)
+before = rss_mib()
+released = release_free_memory()
+print(released, before, rss_mib())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_free_pages_of_the_heap_go_back_to_the_system() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FRAGMENTED_HEAP], capture_output=True, text=True, timeout=60, check=True
+    )
+    released, before, after = done.stdout.split()
+    assert released == "True"
+    assert float(before) - float(after) > 100  # MiB: the freed blocks were still resident before
+
+
+def test_the_kiosk_hands_free_memory_back_after_a_refresh_and_after_a_visitor(
+    kiosk: Kiosk, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.app as app_module  # noqa: PLC0415
+
+    calls: list[str] = []
+
+    def release() -> bool:
+        calls.append("released")
+        return True
+
+    monkeypatch.setattr(app_module, "release_free_memory", release)
+    kiosk.content.refresh_now()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=3000)
+    kiosk.window.reset_visitor()
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=3000)
