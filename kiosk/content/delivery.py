@@ -12,12 +12,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from kiosk.content.http import LazySession
 from kiosk.content.outbox import Outbox
-
-if TYPE_CHECKING:  # imported by the first delivery, in the worker (docs/performance.md)
-    import requests
 
 log = logging.getLogger(__name__)
 
@@ -45,20 +42,10 @@ class Deliverer:
         self.settings = settings
         self.outbox = outbox
         self._clock = clock
-        self._session: requests.Session | None = None  # made by the first delivery (``_http``)
+        self._session = LazySession(settings.user_agent)  # made by the first delivery, in the worker
 
     def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
-            self._session = None
-
-    def _http(self) -> requests.Session:
-        if self._session is None:
-            import requests  # noqa: PLC0415 - kept out of the start
-
-            self._session = requests.Session()
-            self._session.headers["User-Agent"] = self.settings.user_agent
-        return self._session
+        self._session.close()
 
     def run_once(self) -> DeliveryReport:
         delivered = failed = 0
@@ -89,7 +76,7 @@ class Deliverer:
         import requests  # noqa: PLC0415 - see _http
 
         try:
-            with self._http().post(
+            with self._session.get().post(
                 self.settings.endpoint,
                 data=body,
                 headers=headers,

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.content.http import LazySession
 from kiosk.content.sources.base import FeedError, is_http
 
 if TYPE_CHECKING:  # requests and urllib3 (~0.1 s) are imported by the first download, in the worker
@@ -62,8 +62,7 @@ class HttpFetcher:
         self.settings = settings
         self._cache_path = cache_path
         self._sleep = sleep
-        self._session: requests.Session | None = None  # made by the first download (see ``_http``)
-        self._session_lock = threading.Lock()
+        self._session = LazySession(settings.user_agent, _follow_redirects_lightly)
         if cache_path is not None:
             cache_path.parent.mkdir(parents=True, exist_ok=True)
             with self._db() as db:
@@ -73,23 +72,7 @@ class HttpFetcher:
                 )
 
     def close(self) -> None:
-        with self._session_lock:
-            if self._session is not None:
-                self._session.close()
-                self._session = None
-
-    def _http(self) -> requests.Session:
-        """The session, made on first use: a kiosk whose sources are all files never imports requests."""
-        with self._session_lock:
-            if self._session is None:
-                import requests  # noqa: PLC0415 - kept out of the start (docs/performance.md)
-
-                session = requests.Session()
-                session.headers["User-Agent"] = self.settings.user_agent
-                session.max_redirects = 10
-                session.hooks["response"].append(_drop_redirect_body)
-                self._session = session
-            return self._session
+        self._session.close()
 
     def get(
         self,
@@ -102,7 +85,7 @@ class HttpFetcher:
         import requests  # noqa: PLC0415 - see _http
 
         request = requests.Request("GET", url, params=dict(params or {}), headers=dict(headers or {}))
-        prepared = self._http().prepare_request(request)
+        prepared = self._session.get().prepare_request(request)
         key = prepared.url or url
         attempt = 0
         while True:
@@ -139,7 +122,7 @@ class HttpFetcher:
 
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         try:
-            with closing(self._http().send(prepared, stream=True, timeout=timeout, verify=True)) as response:
+            with closing(self._session.get().send(prepared, stream=True, timeout=timeout, verify=True)) as response:
                 if response.status_code == 304 and cached is not None:
                     log.debug("not modified: %s", _redact(key))
                     return cached[2]
@@ -218,6 +201,12 @@ class HttpFetcher:
 
 class _RetryableError(Exception):
     """A failure worth another try (network, timeout, 5xx, 429)."""
+
+
+def _follow_redirects_lightly(session: requests.Session) -> None:
+    """At most 10 redirects, each closed unread (``_drop_redirect_body``)."""
+    session.max_redirects = 10
+    session.hooks["response"].append(_drop_redirect_body)
 
 
 def _drop_redirect_body(response: requests.Response, *args: object, **kwargs: object) -> None:

@@ -26,6 +26,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.content.http import LazySession
+
 if TYPE_CHECKING:  # imported by the first download, in a worker (docs/performance.md)
     import requests
 
@@ -192,26 +194,13 @@ class TileSource:
         self._timeout = timeout
         self._clock = clock
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
-        self._user_agent = user_agent
-        self._session: requests.Session | None = None  # made by the first download (``_http``)
+        self._session = LazySession(user_agent)
         self._quiet_until = 0.0
         self._lock = threading.Lock()
         self.downloads = 0
 
     def close(self) -> None:
-        with self._lock:
-            if self._session is not None:
-                self._session.close()
-                self._session = None
-
-    def _http(self) -> requests.Session:
-        with self._lock:
-            if self._session is None:
-                import requests  # noqa: PLC0415 - kept out of the start
-
-                self._session = requests.Session()
-                self._session.headers["User-Agent"] = self._user_agent
-            return self._session
+        self._session.close()
 
     def url(self, key: TileKey) -> str:
         return self._template.replace("{z}", str(key.z)).replace("{x}", str(key.x)).replace("{y}", str(key.y))
@@ -243,7 +232,8 @@ class TileSource:
             import requests  # noqa: PLC0415 - see _http
 
             try:
-                with self._http().get(self.url(key), headers=headers, timeout=self._timeout, stream=True) as reply:
+                http = self._session.get()
+                with http.get(self.url(key), headers=headers, timeout=self._timeout, stream=True) as reply:
                     return self._receive(key, cached, reply)
             except (requests.RequestException, OSError) as exc:
                 log.info("tile server unreachable (%s); serving the cache for %.0f s", exc, BACKOFF_SECONDS)

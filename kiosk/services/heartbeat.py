@@ -12,14 +12,11 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.content.http import LazySession
 from kiosk.health import HeartbeatError, HeartbeatTarget, Status, post_status, process_tree_mb, write_status
-
-if TYPE_CHECKING:  # imported by the first POST, in the worker (docs/performance.md)
-    import requests
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +40,7 @@ class HeartbeatService(QObject):
         self.target = target
         self.last_result = "not sent yet"
         self.usage: Callable[[], Mapping[str, Mapping[str, int]]] | None = None  # read in the worker
-        self._session: requests.Session | None = None  # made by the first POST, in the worker
+        self._session = LazySession()  # made by the first POST, in the worker
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="heartbeat")
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.beat)
@@ -59,8 +56,7 @@ class HeartbeatService(QObject):
     def shutdown(self) -> None:
         self._timer.stop()
         self._executor.shutdown(wait=True, cancel_futures=True)
-        if self._session is not None:
-            self._session.close()
+        self._session.close()
 
     def beat(self) -> None:
         """Gather now (GUI thread), write and send in the worker."""
@@ -82,11 +78,7 @@ class HeartbeatService(QObject):
             log.error("cannot write the status document: %s", exc)
         if target is not None:
             try:
-                if self._session is None:
-                    import requests  # noqa: PLC0415 - kept out of the start
-
-                    self._session = requests.Session()
-                post_status(self._session, target, doc)
+                post_status(self._session.get(), target, doc)
                 self.last_result = "ok"
             except HeartbeatError as exc:
                 if self.last_result != str(exc):  # once per kind of failure, not every few minutes
